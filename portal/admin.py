@@ -1,0 +1,81 @@
+from django.contrib import admin
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.utils.translation import gettext_lazy as _
+
+from portal.identifiers import mask_cpf
+from portal.models import Contract, Membership, Organization, User
+
+admin.site.site_header = _("Área do Cliente — administração")
+admin.site.site_title = _("Área do Cliente")
+admin.site.index_title = _("Painel da equipe")
+
+
+class MembershipInline(admin.TabularInline):
+    model = Membership
+    extra = 0
+    autocomplete_fields = ["user", "organization"]
+
+
+class PortalUserChangeForm(UserChangeForm):
+    class Meta(UserChangeForm.Meta):
+        model = User
+        fields = ["email", "cpf", "name", "is_active", "is_staff", "is_superuser", "groups", "user_permissions"]
+
+
+class PortalUserCreationForm(AdminUserCreationForm):
+    class Meta(AdminUserCreationForm.Meta):
+        model = User
+        fields = ["email", "cpf", "name"]
+
+
+@admin.register(User)
+class UserAdmin(DjangoUserAdmin):
+    form = PortalUserChangeForm
+    add_form = PortalUserCreationForm
+    ordering = ["name"]
+    list_display = ["name", "email", "cpf_masked", "is_staff", "is_active"]
+    list_filter = ["is_staff", "is_superuser", "is_active"]
+    search_fields = ["name", "email", "=cpf"]
+    readonly_fields = ["last_login", "date_joined"]
+    inlines = [MembershipInline]
+    fieldsets = [
+        (None, {"fields": ["email", "password"]}),
+        (_("Dados pessoais"), {"fields": ["name", "cpf"]}),
+        (_("Permissões"), {"fields": ["is_active", "is_staff", "is_superuser", "groups", "user_permissions"]}),
+        (_("Datas"), {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [
+        (None, {"classes": ["wide"], "fields": ["email", "name", "cpf", "password1", "password2"]}),
+    ]
+
+    @admin.display(description=_("CPF"), ordering="cpf")
+    def cpf_masked(self, obj: User) -> str:
+        return mask_cpf(obj.cpf or "")
+
+
+class ContractInline(admin.TabularInline):
+    model = Contract
+    extra = 0
+    autocomplete_fields = ["product"]
+
+
+@admin.register(Organization)
+class OrganizationAdmin(admin.ModelAdmin):
+    list_display = ["legal_name", "trade_name", "cnpj_masked"]
+    search_fields = ["legal_name", "trade_name", "=cnpj"]
+    inlines = [MembershipInline, ContractInline]
+
+    @admin.display(description=_("CNPJ"), ordering="cnpj")
+    def cnpj_masked(self, obj: Organization) -> str:
+        return obj.cnpj_masked
+
+
+@admin.register(Contract)
+class ContractAdmin(admin.ModelAdmin):
+    list_display = ["number", "organization", "product", "status", "start_date", "end_date"]
+    list_filter = ["status", "product"]
+    list_select_related = ["organization", "product"]
+    search_fields = ["number", "organization__legal_name", "=organization__cnpj"]
+    autocomplete_fields = ["organization", "product"]
+    date_hierarchy = "start_date"

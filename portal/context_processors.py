@@ -1,0 +1,18 @@
+from django.conf import settings
+
+from portal.navigation import LANGUAGE_MENU, sidebar_for
+
+
+def shell(request):
+    """What base.html needs on every page: the organisation's details and the sidebar."""
+    return {
+        "portal": {
+            "brand": settings.PORTAL_BRAND,
+            "owner": settings.PORTAL_OWNER,
+            "address": settings.PORTAL_ADDRESS,
+            "solutions_url": settings.PORTAL_SOLUTIONS_URL,
+            "institutional_url": settings.PORTAL_INSTITUTIONAL_URL,
+        },
+        "sidebar": sidebar_for(request.path),
+        "language_menu": LANGUAGE_MENU,
+    }

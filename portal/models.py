@@ -1,0 +1,215 @@
+import datetime
+
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.db import models
+from django.db.models import Count, F, Q
+from django.db.models.functions import Lower
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from portal.identifiers import CNPJField, CPFField, looks_like_cpf, mask_cnpj, normalize_cpf
+
+
+class UserManager(BaseUserManager):
+    use_in_migrations = True
+
+    def _create_user(self, email: str, password: str | None, **extra_fields) -> "User":
+        if not email:
+            raise ValueError("An e-mail address is required.")
+        user = self.model(email=self.normalize_email(email).lower(), **extra_fields)
+        user.set_password(password)
+        user.full_clean(exclude=["password"])
+        user.save(using=self._db)
+        return user
+
+    def create_user(self, email: str, password: str | None = None, **extra_fields) -> "User":
+        extra_fields.setdefault("is_staff", False)
+        extra_fields.setdefault("is_superuser", False)
+        return self._create_user(email, password, **extra_fields)
+
+    def create_superuser(self, email: str, password: str | None = None, **extra_fields) -> "User":
+        extra_fields["is_staff"] = True
+        extra_fields["is_superuser"] = True
+        return self._create_user(email, password, **extra_fields)
+
+    def get_by_natural_key(self, username: str) -> "User":
+        return self.get(email__iexact=username)
+
+    def find_for_login(self, login: str) -> "User | None":
+        """The user a login name (a CPF in any common format, or an e-mail) refers to."""
+        login = (login or "").strip()
+        if looks_like_cpf(login):
+            lookup = {"cpf": normalize_cpf(login)}
+        elif "@" in login:
+            lookup = {"email__iexact": login}
+        else:
+            return None
+        return self.filter(**lookup).first()
+
+
+class User(AbstractBaseUser, PermissionsMixin):
+    """A person who signs in: a customer (identified by CPF) or a member of staff."""
+
+    email = models.EmailField(_("e-mail"), max_length=254, unique=True)
+    # Staff accounts may have no CPF; customers always have one.
+    cpf = CPFField(_("CPF"), unique=True, null=True, blank=True)
+    name = models.CharField(_("nome completo"), max_length=150)
+    is_active = models.BooleanField(_("ativo"), default=True)
+    is_staff = models.BooleanField(_("equipe"), default=False, help_text=_("Pode entrar no painel administrativo."))
+    date_joined = models.DateTimeField(_("data de cadastro"), default=timezone.now)
+
+    objects = UserManager()
+
+    EMAIL_FIELD = "email"
+    USERNAME_FIELD = "email"
+    REQUIRED_FIELDS = ["name"]
+
+    class Meta:
+        verbose_name = _("usuário")
+        verbose_name_plural = _("usuários")
+        constraints = [
+            models.UniqueConstraint(Lower("email"), name="portal_user_email_ci_unique"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name or self.email
+
+    def clean(self) -> None:
+        super().clean()
+        self.email = self.__class__.objects.normalize_email(self.email).lower()
+
+    def get_full_name(self) -> str:
+        return self.name
+
+    def get_short_name(self) -> str:
+        return self.name.split(" ", 1)[0] if self.name else self.email
+
+
+class Organization(models.Model):
+    """A customer company, identified by its CNPJ (numeric or alphanumeric)."""
+
+    cnpj = CNPJField(_("CNPJ"), unique=True)
+    legal_name = models.CharField(_("razão social"), max_length=200)
+    trade_name = models.CharField(_("nome fantasia"), max_length=200, blank=True)
+    members = models.ManyToManyField(
+        User, through="Membership", related_name="organizations", verbose_name=_("membros")
+    )
+
+    class Meta:
+        ordering = ["legal_name"]
+        verbose_name = _("empresa")
+        verbose_name_plural = _("empresas")
+
+    def __str__(self) -> str:
+        return f"{self.display_name} ({self.cnpj_masked})"
+
+    @property
+    def display_name(self) -> str:
+        return self.trade_name or self.legal_name
+
+    @property
+    def cnpj_masked(self) -> str:
+        return mask_cnpj(self.cnpj)
+
+
+class MembershipQuerySet(models.QuerySet):
+    def of_user(self, user: User) -> "MembershipQuerySet":
+        return self.filter(user=user)
+
+    def with_organization_summary(self, *, today: datetime.date | None = None) -> "MembershipQuerySet":
+        """Each membership with its organization and the count of its active contracts, in one query."""
+        today = today or timezone.localdate()
+        return (
+            self.select_related("organization")
+            .annotate(
+                active_contracts=Count(
+                    "organization__contracts",
+                    filter=Contract.active_q(today=today, prefix="organization__contracts__"),
+                )
+            )
+            .order_by("organization__legal_name")
+        )
+
+
+class Membership(models.Model):
+    """A user's place in an organization. A gestor manages it; a membro works for it."""
+
+    class Role(models.TextChoices):
+        MANAGER = "gestor", _("Gestor")
+        MEMBER = "membro", _("Membro")
+
+    user = models.ForeignKey(User, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("usuário"))
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("empresa")
+    )
+    role = models.CharField(_("papel"), max_length=10, choices=Role.choices, default=Role.MEMBER)
+    created_at = models.DateTimeField(_("criado em"), auto_now_add=True)
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("vínculo")
+        verbose_name_plural = _("vínculos")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "organization"], name="portal_membership_unique"),
+            models.CheckConstraint(condition=Q(role__in=["gestor", "membro"]), name="portal_membership_role_valid"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} — {self.organization} ({self.get_role_display()})"
+
+    @property
+    def is_manager(self) -> bool:
+        return self.role == self.Role.MANAGER
+
+
+class ContractQuerySet(models.QuerySet):
+    def active(self, *, today: datetime.date | None = None) -> "ContractQuerySet":
+        return self.filter(Contract.active_q(today=today or timezone.localdate()))
+
+
+class Contract(models.Model):
+    """A company's contract for one product of the catalog."""
+
+    class Status(models.TextChoices):
+        ACTIVE = "ativo", _("Ativo")
+        SUSPENDED = "suspenso", _("Suspenso")
+        ENDED = "encerrado", _("Encerrado")
+
+    organization = models.ForeignKey(
+        Organization, on_delete=models.CASCADE, related_name="contracts", verbose_name=_("empresa")
+    )
+    product = models.ForeignKey(
+        "helpcenter.Product", on_delete=models.PROTECT, related_name="contracts", verbose_name=_("produto")
+    )
+    number = models.CharField(_("número"), max_length=30, unique=True)
+    status = models.CharField(_("situação"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
+    start_date = models.DateField(_("início da vigência"))
+    end_date = models.DateField(_("fim da vigência"), null=True, blank=True)
+
+    objects = ContractQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-start_date", "number"]
+        verbose_name = _("contrato")
+        verbose_name_plural = _("contratos")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["ativo", "suspenso", "encerrado"]), name="portal_contract_status_valid"
+            ),
+            models.CheckConstraint(
+                condition=Q(end_date__isnull=True) | Q(end_date__gte=F("start_date")),
+                name="portal_contract_dates_ordered",
+                violation_error_message=_("O fim da vigência não pode ser anterior ao início."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number} — {self.product}"
+
+    @staticmethod
+    def active_q(*, today: datetime.date, prefix: str = "") -> Q:
+        """In force today: status active and today within the term (an open end never expires)."""
+        return Q(**{f"{prefix}status": Contract.Status.ACTIVE, f"{prefix}start_date__lte": today}) & (
+            Q(**{f"{prefix}end_date__isnull": True}) | Q(**{f"{prefix}end_date__gte": today})
+        )

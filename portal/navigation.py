@@ -1,0 +1,41 @@
+"""The customer-area sidebar: the nine items of the portal, in the seed's order.
+
+Paths are the URL contract's (DESIGN.md); each page is built by its own issue
+and answers 404 until then.
+"""
+
+from dataclasses import dataclass
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+
+@dataclass(frozen=True)
+class NavItem:
+    label: Promise
+    path: str
+
+    def is_current(self, request_path: str) -> bool:
+        return request_path.startswith(self.path)
+
+
+SIDEBAR = (
+    NavItem(_("Chaves de Acesso"), "/chaves/"),
+    NavItem(_("Compartilha RFB"), "/compartilha-rfb/"),
+    NavItem(_("Solicitação Certificado Digital"), "/certificado-digital/"),
+    NavItem(_("Ateste de Serviços"), "/ateste/"),
+    NavItem(_("Consultar Consumo"), "/consumo/"),
+    NavItem(_("Financeiro"), "/financeiro/"),
+    NavItem(_("Meus Contratos"), "/contratos/"),
+    NavItem(_("Contatos"), "/contatos/"),
+    NavItem(_("Suporte"), "/suporte/"),
+)
+
+
+def sidebar_for(request_path: str) -> list[tuple[NavItem, bool]]:
+    """The sidebar items, each with whether it is the page being shown."""
+    return [(item, item.is_current(request_path)) for item in SIDEBAR]
+
+
+# Each language named in itself, so anyone can find their own.
+LANGUAGE_MENU = (("pt-br", "Português"), ("en", "English"), ("es", "Español"))

@@ -1,0 +1,14 @@
+"""Test settings: the production settings with a few switches for speed and isolation."""
+
+import os
+
+os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-" + "k" * 50)
+os.environ.setdefault("DJANGO_HTTPS", "false")
+
+from portal.settings import *  # noqa: E402, F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+TASKS = {"default": {"BACKEND": "django.tasks.backends.immediate.ImmediateBackend"}}
+# Manifest storage needs collectstatic; tests read static files from their sources.
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"}}  # noqa: F405
+WHITENOISE_AUTOREFRESH = True

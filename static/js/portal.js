@@ -1,0 +1,33 @@
+// Progressive enhancement for the shell. Every page works without this file.
+"use strict";
+
+document.documentElement.classList.add("js");
+
+document.addEventListener("DOMContentLoaded", () => {
+  // Small screens: the sidebar folds behind a "Menu" button.
+  const sidebar = document.querySelector("[data-sidebar]");
+  if (sidebar) {
+    const toggle = sidebar.querySelector("[data-sidebar-toggle]");
+    toggle.addEventListener("click", () => {
+      const open = sidebar.classList.toggle("is-open");
+      toggle.setAttribute("aria-expanded", String(open));
+    });
+  }
+
+  // <details> menus: close on a click elsewhere or on Escape, like any menu.
+  const menus = Array.from(document.querySelectorAll("details[data-menu]"));
+  document.addEventListener("click", (event) => {
+    for (const menu of menus) {
+      if (menu.open && !menu.contains(event.target)) menu.open = false;
+    }
+  });
+  document.addEventListener("keydown", (event) => {
+    if (event.key !== "Escape") return;
+    for (const menu of menus) {
+      if (!menu.open) continue;
+      const hadFocus = menu.contains(document.activeElement);
+      menu.open = false;
+      if (hadFocus) menu.querySelector("summary").focus();
+    }
+  });
+});

@@ -1,0 +1,1 @@
+# The Suporte page composes the other apps and owns no tables.

@@ -1,0 +1,89 @@
+"""Factories for every model the tests need. Valid CPFs and CNPJs come from a sequence."""
+
+import datetime
+
+import factory
+from factory.django import DjangoModelFactory
+
+from helpcenter.models import Product
+from portal.models import Contract, Membership, Organization, User
+
+DEFAULT_PASSWORD = "senha-de-teste-123"
+
+
+def _check_digit(digits: str, weights: range | list[int]) -> str:
+    total = sum((ord(char) - 48) * weight for char, weight in zip(digits, weights, strict=True))
+    remainder = total % 11
+    return "0" if remainder < 2 else str(11 - remainder)
+
+
+def valid_cpf(n: int) -> str:
+    """The n-th valid CPF of a deterministic series (never a repeated-digit one)."""
+    base = f"{100_000_000 + n:09d}"
+    first = _check_digit(base, range(10, 1, -1))
+    return base + first + _check_digit(base + first, range(11, 1, -1))
+
+
+def valid_cnpj(n: int, *, alphanumeric: bool = False) -> str:
+    """The n-th valid CNPJ of a deterministic series; alphanumeric ones have letters in the root."""
+    base = f"{10_000_000 + n:08d}0001"
+    if alphanumeric:
+        base = "AB" + base[2:]
+    weights = [5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2]
+    first = _check_digit(base, weights)
+    return base + first + _check_digit(base + first, [6, *weights])
+
+
+class ProductFactory(DjangoModelFactory):
+    class Meta:
+        model = Product
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Produto {n}")
+    slug = factory.Sequence(lambda n: f"produto-{n}")
+    short_description = factory.Faker("sentence", locale="pt_BR")
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"pessoa{n}@cliente.example")
+    cpf = factory.Sequence(valid_cpf)
+    name = factory.Faker("name", locale="pt_BR")
+    password = factory.PostGenerationMethodCall("set_password", DEFAULT_PASSWORD)
+
+    @factory.post_generation
+    def _save_password(obj, create, extracted, **kwargs):  # noqa: N805
+        if create:
+            obj.save(update_fields=["password"])
+
+
+class OrganizationFactory(DjangoModelFactory):
+    class Meta:
+        model = Organization
+
+    cnpj = factory.Sequence(valid_cnpj)
+    legal_name = factory.Faker("company", locale="pt_BR")
+
+
+class MembershipFactory(DjangoModelFactory):
+    class Meta:
+        model = Membership
+
+    user = factory.SubFactory(UserFactory)
+    organization = factory.SubFactory(OrganizationFactory)
+    role = Membership.Role.MEMBER
+
+
+class ContractFactory(DjangoModelFactory):
+    class Meta:
+        model = Contract
+
+    organization = factory.SubFactory(OrganizationFactory)
+    product = factory.SubFactory(ProductFactory)
+    number = factory.Sequence(lambda n: f"CT-2026/{n:05d}")
+    status = Contract.Status.ACTIVE
+    start_date = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=30))
+    end_date = None

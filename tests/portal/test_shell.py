@@ -1,0 +1,143 @@
+import re
+
+import pytest
+from django.template.loader import render_to_string
+from django.test import RequestFactory
+
+from portal.navigation import SIDEBAR
+from tests.factories import ContractFactory, MembershipFactory, OrganizationFactory, UserFactory
+
+pytestmark = pytest.mark.django_db
+
+SIDEBAR_LABELS = [
+    "Chaves de Acesso",
+    "Compartilha RFB",
+    "Solicitação Certificado Digital",
+    "Ateste de Serviços",
+    "Consultar Consumo",
+    "Financeiro",
+    "Meus Contratos",
+    "Contatos",
+    "Suporte",
+]
+
+
+def _sidebar_links(html: str) -> list[tuple[str, str, str]]:
+    return re.findall(r'<a class="sidebar__link" href="([^"]+)"( aria-current="page")?>([^<]+)</a>', html)
+
+
+def test_home_shows_the_nine_sidebar_items_in_the_seed_order(client):
+    client.force_login(UserFactory())
+    links = _sidebar_links(client.get("/").content.decode())
+    assert [label for _, _, label in links] == SIDEBAR_LABELS
+    assert [href for href, _, _ in links] == [item.path for item in SIDEBAR]
+
+
+@pytest.mark.parametrize(
+    ("path", "label"),
+    [("/suporte/", "Suporte"), ("/contratos/", "Meus Contratos"), ("/chaves/novo/", "Chaves de Acesso")],
+)
+def test_sidebar_marks_the_item_of_the_current_page(path, label):
+    request = RequestFactory().get(path)
+    request.user = UserFactory.build()
+    html = render_to_string("portal/area.html", request=request)
+    current = [link_label for _, marked, link_label in _sidebar_links(html) if marked]
+    assert current == [label]
+
+
+def test_home_marks_no_sidebar_item(client):
+    client.force_login(UserFactory())
+    assert 'aria-current="page"' not in client.get("/").content.decode()
+
+
+@pytest.mark.parametrize("path", [item.path for item in SIDEBAR])
+def test_sidebar_pages_not_yet_built_answer_404_not_a_placeholder(client, path):
+    client.force_login(UserFactory())
+    assert client.get(path).status_code == 404
+
+
+def test_home_welcomes_the_user_and_lists_their_companies_with_active_contracts(client):
+    user = UserFactory(name="Maria da Silva")
+    organization = OrganizationFactory(legal_name="Nova Rota Tecnologia Ltda.", cnpj="12ABC34501DE35")
+    MembershipFactory(user=user, organization=organization, role="gestor")
+    ContractFactory.create_batch(2, organization=organization)
+    ContractFactory(organization=organization, status="encerrado")
+    MembershipFactory(organization=OrganizationFactory(legal_name="Empresa de outra pessoa"))
+    client.force_login(user)
+
+    html = client.get("/").content.decode()
+
+    assert "Olá, Maria" in html
+    assert "Nova Rota Tecnologia Ltda." in html
+    assert "12.ABC.345/01DE-35" in html
+    assert "Gestor" in html
+    assert "<dd>2</dd>" in html
+    assert "Empresa de outra pessoa" not in html
+
+
+def test_home_without_companies_explains_what_to_do(client):
+    client.force_login(UserFactory())
+    assert "ainda não está vinculada a nenhuma empresa" in client.get("/").content.decode()
+
+
+@pytest.mark.parametrize("companies", [1, 10])
+def test_home_query_count_stays_flat_as_companies_grow(client, django_assert_max_num_queries, companies):
+    user = UserFactory()
+    for membership in MembershipFactory.create_batch(companies, user=user):
+        ContractFactory.create_batch(2, organization=membership.organization)
+    client.force_login(user)
+    # session, user, memberships with organizations and contract counts
+    with django_assert_max_num_queries(3):
+        response = client.get("/")
+    assert response.content.decode().count('class="org-card"') == companies
+
+
+@pytest.mark.parametrize(
+    ("language", "heading", "logout"),
+    [("en", "Your companies", "Log out"), ("es", "Sus empresas", "Salir"), ("pt-br", "Suas empresas", "Sair")],
+)
+def test_language_switch_changes_the_interface(client, language, heading, logout):
+    client.force_login(UserFactory())
+    response = client.post("/i18n/setlang/", {"language": language, "next": "/"})
+    assert response["Location"] == "/"
+    html = client.get("/").content.decode()
+    assert heading in html
+    assert logout in html
+    assert f'<html lang="{language}">' in html
+
+
+def test_language_switch_works_on_the_login_page_without_an_account(client):
+    client.post("/i18n/setlang/", {"language": "en", "next": "/entrar/"})
+    assert "Sign in to the Customer Area" in client.get("/entrar/").content.decode()
+
+
+def test_language_switch_ignores_a_next_pointing_to_another_site(client):
+    response = client.post("/i18n/setlang/", {"language": "en", "next": "https://evil.example/"})
+    assert response["Location"] == "/"
+
+
+def test_pages_carry_a_strict_content_security_policy(client):
+    policy = client.get("/entrar/")["Content-Security-Policy"]
+    assert "default-src 'none'" in policy
+    assert "script-src 'self'" in policy
+    assert "unsafe-inline" not in policy
+    assert "frame-ancestors 'none'" in policy
+
+
+def test_no_page_uses_inline_scripts_or_styles(client):
+    client.force_login(UserFactory())
+    html = client.get("/").content.decode()
+    assert "<script>" not in html
+    assert " style=" not in html
+    assert " onclick=" not in html
+
+
+def test_customer_pages_are_not_cached(client):
+    client.force_login(UserFactory())
+    assert "no-store" in client.get("/")["Cache-Control"]
+
+
+def test_unknown_page_gets_our_404_in_portuguese(client):
+    response = client.get("/nao-existe/")
+    assert response.status_code == 404
+    assert "Página não encontrada" in response.content.decode()
