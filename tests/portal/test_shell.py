@@ -141,3 +141,18 @@ def test_unknown_page_gets_our_404_in_portuguese(client):
     response = client.get("/nao-existe/")
     assert response.status_code == 404
     assert "Página não encontrada" in response.content.decode()
+
+
+def test_home_shows_the_legal_name_under_the_trade_name_only_when_they_differ(client):
+    user = UserFactory()
+    with_trade_name = OrganizationFactory(legal_name="Nova Rota Tecnologia Ltda.", trade_name="Nova Rota")
+    without_trade_name = OrganizationFactory(legal_name="Ponte Dados S.A.", trade_name="")
+    MembershipFactory(user=user, organization=with_trade_name)
+    MembershipFactory(user=user, organization=without_trade_name)
+    client.force_login(user)
+
+    html = client.get("/").content.decode()
+
+    assert html.count("Nova Rota Tecnologia Ltda.") == 1
+    assert html.count("Ponte Dados S.A.") == 1
+    assert html.count("<dt>Razão social</dt>") == 1
