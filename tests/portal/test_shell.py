@@ -156,3 +156,13 @@ def test_home_shows_the_legal_name_under_the_trade_name_only_when_they_differ(cl
     assert html.count("Nova Rota Tecnologia Ltda.") == 1
     assert html.count("Ponte Dados S.A.") == 1
     assert html.count("<dt>Razão social</dt>") == 1
+
+
+def test_favicon_ico_points_anonymous_browsers_to_the_portal_icon(client):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 301
+    assert response["Location"].endswith("img/favicon.svg")
+
+
+def test_every_page_names_its_icon(client):
+    assert 'rel="icon"' in client.get("/entrar/").content.decode()
