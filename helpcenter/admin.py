@@ -1,6 +1,16 @@
 from django.contrib import admin
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
-from helpcenter.models import Product
+from helpcenter.models import Article, DocumentationPage, FaqCategory, Product
+
+
+class DocumentationPageInline(admin.StackedInline):
+    model = DocumentationPage
+    extra = 0
+    fields = ["title", "slug", "order", "published", "body"]
+    prepopulated_fields = {"slug": ["title"]}
+    show_change_link = True
 
 
 @admin.register(Product)
@@ -10,3 +20,74 @@ class ProductAdmin(admin.ModelAdmin):
     list_editable = ["active"]
     search_fields = ["name", "short_description"]
     prepopulated_fields = {"slug": ["name"]}
+    inlines = [DocumentationPageInline]
+
+
+@admin.register(FaqCategory)
+class FaqCategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "order", "article_count"]
+    list_editable = ["order"]
+    search_fields = ["name", "description"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_published_counts()
+
+    @admin.display(description=_("perguntas publicadas"), ordering="published_articles")
+    def article_count(self, category):
+        return category.published_articles
+
+
+@admin.action(description=_("Publicar os itens selecionados"))
+def publish(modeladmin, request, queryset):
+    # Through save(), one by one: the search index and rendered HTML stay in step.
+    for item in queryset:
+        item.published = True
+        item.save(update_fields=["published", "updated_at"])
+
+
+@admin.action(description=_("Despublicar os itens selecionados"))
+def unpublish(modeladmin, request, queryset):
+    for item in queryset:
+        item.published = False
+        item.save(update_fields=["published", "updated_at"])
+
+
+@admin.register(Article)
+class ArticleAdmin(admin.ModelAdmin):
+    list_display = ["question", "category", "order", "published", "featured", "helpful_yes", "helpful_no", "updated_at"]
+    list_display_links = ["question"]
+    list_editable = ["order", "published", "featured"]
+    list_filter = ["published", "featured", "category"]
+    list_select_related = ["category"]
+    search_fields = ["question", "body"]
+    prepopulated_fields = {"slug": ["question"]}
+    readonly_fields = ["helpful_yes", "helpful_no", "updated_at"]
+    fields = ["category", "question", "slug", "body", "order", "published", "featured", *readonly_fields]
+    actions = [publish, unpublish]
+
+    def view_on_site(self, article):
+        return (
+            article.get_absolute_url()
+            if article.published
+            else reverse("helpcenter:preview", args=["pergunta", article.pk])
+        )
+
+
+@admin.register(DocumentationPage)
+class DocumentationPageAdmin(admin.ModelAdmin):
+    list_display = ["title", "product", "order", "published", "updated_at"]
+    list_editable = ["order", "published"]
+    list_filter = ["published", "product"]
+    list_select_related = ["product"]
+    search_fields = ["title", "body", "product__name"]
+    prepopulated_fields = {"slug": ["title"]}
+    readonly_fields = ["updated_at"]
+    fields = ["product", "title", "slug", "body", "order", "published", "updated_at"]
+    autocomplete_fields = ["product"]
+    actions = [publish, unpublish]
+
+    def view_on_site(self, page):
+        return (
+            page.get_absolute_url() if page.published else reverse("helpcenter:preview", args=["documentacao", page.pk])
+        )

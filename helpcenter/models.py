@@ -1,5 +1,8 @@
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from helpcenter import markup
 
 
 class ProductQuerySet(models.QuerySet):
@@ -24,3 +27,150 @@ class Product(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("helpcenter:product", args=[self.slug])
+
+
+class RenderedMarkup(models.Model):
+    """Fields shared by content written in Markdown: the source and what is derived from it.
+
+    The rendered HTML and its plain text are kept beside the source, so pages never render
+    Markdown on the fly and search indexes the text the reader sees.
+    """
+
+    body_html = models.TextField(editable=False, default="")
+    body_text = models.TextField(editable=False, default="")
+    search_text = models.TextField(editable=False, default="")
+    published = models.BooleanField(_("publicado"), default=True)
+    order = models.PositiveIntegerField(_("ordem"), default=0)
+    updated_at = models.DateTimeField(_("atualizado em"), auto_now=True)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        self.refresh_rendered()
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "body_html", "body_text", "search_text"}
+        super().save(*args, **kwargs)
+
+    def refresh_rendered(self) -> None:
+        self.body_html = markup.render(self.body)
+        self.body_text = markup.plain_text(self.body_html)
+        self.search_text = markup.fold(f"{self.heading} {self.body_text}")
+
+
+class CategoryQuerySet(models.QuerySet):
+    def with_published_counts(self):
+        return self.annotate(published_articles=models.Count("articles", filter=models.Q(articles__published=True)))
+
+
+class FaqCategory(models.Model):
+    """A group of Dúvidas (FAQ), e.g. "Financeiro"; its slug is part of the public URL."""
+
+    name = models.CharField(_("nome"), max_length=80, unique=True)
+    slug = models.SlugField(_("identificador na URL"), max_length=80, unique=True)
+    description = models.CharField(_("descrição"), max_length=300, blank=True)
+    order = models.PositiveIntegerField(_("ordem"), default=0)
+
+    objects = CategoryQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("categoria de dúvidas")
+        verbose_name_plural = _("categorias de dúvidas")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("helpcenter:category", args=[self.slug])
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+    def featured_first(self):
+        return self.order_by("-featured", "-helpful_yes", "category__order", "order", "pk")
+
+
+class Article(RenderedMarkup):
+    """One question of the Dúvidas and its answer."""
+
+    category = models.ForeignKey(
+        FaqCategory, on_delete=models.PROTECT, related_name="articles", verbose_name=_("categoria")
+    )
+    question = models.CharField(_("pergunta"), max_length=200)
+    slug = models.SlugField(_("âncora"), max_length=80, help_text=_("Usado no link direto para a pergunta."))
+    body = models.TextField(_("resposta"), help_text=_("Markdown: **negrito**, listas, [links](https://…)."))
+    featured = models.BooleanField(_("destaque"), default=False, help_text=_("Aparece na página inicial."))
+    helpful_yes = models.PositiveIntegerField(_("votos úteis"), default=0, editable=False)
+    helpful_no = models.PositiveIntegerField(_("votos não úteis"), default=0, editable=False)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["category__order", "order", "pk"]
+        verbose_name = _("pergunta")
+        verbose_name_plural = _("perguntas")
+        constraints = [
+            models.UniqueConstraint(fields=["category", "slug"], name="helpcenter_article_slug_unique_in_category"),
+        ]
+        indexes = [models.Index(fields=["category", "published", "order"], name="helpcenter_article_listing")]
+
+    def __str__(self) -> str:
+        return self.question
+
+    def get_absolute_url(self) -> str:
+        return f"{self.category.get_absolute_url()}#{self.anchor}"
+
+    @property
+    def heading(self) -> str:
+        return self.question
+
+    @property
+    def anchor(self) -> str:
+        return f"pergunta-{self.slug}"
+
+
+class DocumentationPageQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(published=True)
+
+
+class DocumentationPage(RenderedMarkup):
+    """A page of a product's documentation, shown in order on the product's page."""
+
+    product = models.ForeignKey(
+        Product, on_delete=models.CASCADE, related_name="documentation", verbose_name=_("produto")
+    )
+    title = models.CharField(_("título"), max_length=200)
+    slug = models.SlugField(_("âncora"), max_length=80)
+    body = models.TextField(_("conteúdo"), help_text=_("Markdown: títulos com ###, listas, [links](https://…)."))
+
+    objects = DocumentationPageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("página de documentação")
+        verbose_name_plural = _("páginas de documentação")
+        constraints = [
+            models.UniqueConstraint(fields=["product", "slug"], name="helpcenter_docpage_slug_unique_in_product"),
+        ]
+        indexes = [models.Index(fields=["product", "published", "order"], name="helpcenter_docpage_listing")]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def get_absolute_url(self) -> str:
+        return f"{self.product.get_absolute_url()}#{self.anchor}"
+
+    @property
+    def heading(self) -> str:
+        return self.title
+
+    @property
+    def anchor(self) -> str:
+        return f"doc-{self.slug}"

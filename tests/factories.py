@@ -5,7 +5,7 @@ import datetime
 import factory
 from factory.django import DjangoModelFactory
 
-from helpcenter.models import Product
+from helpcenter.models import Article, DocumentationPage, FaqCategory, Product
 from portal.models import Contract, Membership, Organization, User
 
 DEFAULT_PASSWORD = "senha-de-teste-123"
@@ -87,3 +87,35 @@ class ContractFactory(DjangoModelFactory):
     status = Contract.Status.ACTIVE
     start_date = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=30))
     end_date = None
+
+
+class FaqCategoryFactory(DjangoModelFactory):
+    class Meta:
+        model = FaqCategory
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Categoria {n}")
+    slug = factory.Sequence(lambda n: f"categoria-{n}")
+    description = "Perguntas de teste."
+
+
+class ArticleFactory(DjangoModelFactory):
+    class Meta:
+        model = Article
+
+    category = factory.SubFactory(FaqCategoryFactory)
+    question = factory.Sequence(lambda n: f"Como funciona o assunto {n}?")
+    slug = factory.Sequence(lambda n: f"assunto-{n}")
+    body = "Uma resposta **clara**, com uma lista:\n\n- primeiro passo\n- segundo passo\n"
+    order = factory.Sequence(lambda n: n)
+
+
+class DocumentationPageFactory(DjangoModelFactory):
+    class Meta:
+        model = DocumentationPage
+
+    product = factory.SubFactory(ProductFactory)
+    title = factory.Sequence(lambda n: f"Guia {n}")
+    slug = factory.Sequence(lambda n: f"guia-{n}")
+    body = "### Antes de começar\n\nTenha em mãos a sua chave de acesso.\n"
+    order = factory.Sequence(lambda n: n)

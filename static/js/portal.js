@@ -30,4 +30,13 @@ document.addEventListener("DOMContentLoaded", () => {
       if (hadFocus) menu.querySelector("summary").focus();
     }
   });
+
+  // A link to one question (#pergunta-…) opens its answer, on arrival and on later clicks.
+  const openTarget = () => {
+    const id = decodeURIComponent(window.location.hash.slice(1));
+    const target = id && document.getElementById(id);
+    if (target && target.tagName === "DETAILS") target.open = true;
+  };
+  openTarget();
+  window.addEventListener("hashchange", openTarget);
 });

@@ -1,0 +1,129 @@
+from django.contrib import messages
+from django.contrib.admin.views.decorators import staff_member_required
+from django.contrib.auth.decorators import login_not_required
+from django.core.paginator import Paginator
+from django.db.models import Prefetch
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from helpcenter import services
+from helpcenter.forms import SearchForm, VoteForm
+from helpcenter.models import Article, DocumentationPage, FaqCategory, Product
+from helpcenter.search import search as run_search
+
+FEATURED_ON_HOME = 6
+RESULTS_PER_PAGE = 10
+
+
+def _categories():
+    return FaqCategory.objects.with_published_counts()
+
+
+@login_not_required
+@require_GET
+def home(request):
+    featured = Article.objects.published().select_related("category").featured_first()[:FEATURED_ON_HOME]
+    return render(
+        request,
+        "helpcenter/home.html",
+        {"help_section": "home", "categories": _categories(), "featured": featured},
+    )
+
+
+@login_not_required
+@require_GET
+def faq(request):
+    return render(request, "helpcenter/faq.html", {"help_section": "faq", "categories": _categories()})
+
+
+@login_not_required
+@require_GET
+def category(request, slug):
+    categories = list(_categories())
+    current = next((item for item in categories if item.slug == slug), None)
+    if current is None:
+        raise Http404
+    articles = Article.objects.published().filter(category=current).order_by("order", "pk")
+    return render(
+        request,
+        "helpcenter/category.html",
+        {
+            "help_section": "faq",
+            "categories": categories,
+            "category": current,
+            "articles": articles,
+            "voted": services.voted_articles(request.session),
+        },
+    )
+
+
+@login_not_required
+@require_POST
+def article_vote(request, slug, article_slug):
+    article = get_object_or_404(
+        Article.objects.published().select_related("category"), category__slug=slug, slug=article_slug
+    )
+    form = VoteForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Escolha “Sim” ou “Não” para avaliar a resposta."))
+    elif services.article_vote(session=request.session, article=article, helpful=form.cleaned_data["helpful"]):
+        messages.success(request, _("Obrigado! Sua avaliação ajuda a melhorar as respostas."))
+    else:
+        messages.info(request, _("Você já avaliou esta resposta. Obrigado!"))
+    return redirect(article.get_absolute_url())
+
+
+def _products():
+    return Product.objects.active().only("name", "slug")
+
+
+@login_not_required
+@require_GET
+def products(request):
+    return render(request, "helpcenter/products.html", {"help_section": "products", "products": _products()})
+
+
+@login_not_required
+@require_GET
+def product(request, slug):
+    product = get_object_or_404(
+        Product.objects.active().prefetch_related(
+            Prefetch("documentation", queryset=DocumentationPage.objects.published(), to_attr="pages")
+        ),
+        slug=slug,
+    )
+    return render(
+        request,
+        "helpcenter/product.html",
+        {"help_section": "products", "products": _products(), "product": product},
+    )
+
+
+@login_not_required
+@require_GET
+def search(request):
+    form = SearchForm(request.GET)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    page = None
+    if query:
+        page = Paginator(run_search(query), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    categories = _categories() if page is None or not page.object_list else []
+    return render(
+        request,
+        "helpcenter/search.html",
+        {"search_form": form, "query": query, "page": page, "categories": categories},
+    )
+
+
+@staff_member_required
+@require_GET
+def preview(request, kind, pk):
+    """What a question or documentation page looks like, published or not: the admin's "Ver no site"."""
+    queryset = {
+        "pergunta": Article.objects.select_related("category"),
+        "documentacao": DocumentationPage.objects.select_related("product"),
+    }[kind]
+    item = get_object_or_404(queryset, pk=pk)
+    return render(request, "helpcenter/preview.html", {"item": item, "kind": kind})
