@@ -92,8 +92,8 @@ class ArticleQuerySet(models.QuerySet):
     def published(self):
         return self.filter(published=True)
 
-    def featured_first(self):
-        return self.order_by("-featured", "-helpful_yes", "category__order", "order", "pk")
+    def featured(self):
+        return self.filter(featured=True).order_by("category__order", "order", "pk")
 
 
 class Article(RenderedMarkup):
@@ -118,7 +118,12 @@ class Article(RenderedMarkup):
         constraints = [
             models.UniqueConstraint(fields=["category", "slug"], name="helpcenter_article_slug_unique_in_category"),
         ]
-        indexes = [models.Index(fields=["category", "published", "order"], name="helpcenter_article_listing")]
+        indexes = [
+            models.Index(fields=["category", "published", "order"], name="helpcenter_article_listing"),
+            models.Index(
+                fields=["order"], condition=models.Q(featured=True, published=True), name="helpcenter_article_featured"
+            ),
+        ]
 
     def __str__(self) -> str:
         return self.question

@@ -24,7 +24,7 @@ def _categories():
 @login_not_required
 @require_GET
 def home(request):
-    featured = Article.objects.published().select_related("category").featured_first()[:FEATURED_ON_HOME]
+    featured = Article.objects.published().featured().select_related("category")[:FEATURED_ON_HOME]
     return render(
         request,
         "helpcenter/home.html",
