@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import CharField, F, Value
+from django.db.models import CharField, F, Q, Value
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
@@ -195,3 +195,29 @@ def _page(query: str, *, offset: int, limit: int) -> list[Hit]:
     if _use_full_text():
         return _pg_page(query, offset=offset, limit=limit)
     return _fallback_page(query, offset=offset, limit=limit)
+
+
+# Suggestions while a ticket is being written --------------------------------------------------------
+
+SUGGESTION_MIN_WORD = 4
+SUGGESTION_MAX_WORDS = 8
+
+
+def suggest(text: str, *, limit: int = 3) -> list[Hit]:
+    """Up to ``limit`` answers that share words with ``text`` (any of them), best first. One query."""
+    words = [word for word in re.findall(r"\w+", text[: MAX_QUERY_LENGTH * 2]) if len(word) >= SUGGESTION_MIN_WORD]
+    words = words[:SUGGESTION_MAX_WORDS]
+    if not words:
+        return []
+    if _use_full_text():
+        return _pg_page(" or ".join(words), offset=0, limit=limit)
+    articles = Article.objects.published()
+    condition = None
+    for word in words:
+        match = Q(search_text__contains=markup.fold(word))
+        condition = match if condition is None else condition | match
+    rows = articles.filter(condition).select_related("category").order_by("category__order", "order")[:limit]
+    return [
+        Hit("article", row.question, row.category.name, row.get_absolute_url(), _fallback_snippet(row.body_text, ""))
+        for row in rows
+    ]

@@ -12,5 +12,6 @@ urlpatterns = [
     path("produtos/", views.products, name="products"),
     path("produtos/<slug:slug>/", views.product, name="product"),
     path("busca/", views.search, name="search"),
+    path("sugestoes/", views.suggestions, name="suggestions"),
     re_path(r"^previa/(?P<kind>pergunta|documentacao)/(?P<pk>[0-9]+)/$", views.preview, name="preview"),
 ]

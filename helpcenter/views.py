@@ -12,6 +12,7 @@ from helpcenter import services
 from helpcenter.forms import SearchForm, VoteForm
 from helpcenter.models import Article, DocumentationPage, FaqCategory, Product
 from helpcenter.search import search as run_search
+from helpcenter.search import suggest
 
 FEATURED_ON_HOME = 6
 RESULTS_PER_PAGE = 10
@@ -127,3 +128,12 @@ def preview(request, kind, pk):
     }[kind]
     item = get_object_or_404(queryset, pk=pk)
     return render(request, "helpcenter/preview.html", {"item": item, "kind": kind})
+
+
+@login_not_required
+@require_GET
+def suggestions(request):
+    """The "Estas respostas podem ajudar" box, refreshed by script while a ticket's subject is typed."""
+    form = SearchForm(request.GET)
+    query = form.cleaned_data["q"] if form.is_valid() else ""
+    return render(request, "helpcenter/includes/suggestions.html", {"suggestions": suggest(query, limit=3)})

@@ -167,6 +167,10 @@ class ContractQuerySet(models.QuerySet):
     def active(self, *, today: datetime.date | None = None) -> "ContractQuerySet":
         return self.filter(Contract.active_q(today=today or timezone.localdate()))
 
+    def of_user(self, user) -> "ContractQuerySet":
+        """Contracts of the companies the user belongs to."""
+        return self.filter(organization__memberships__user=user)
+
 
 class Contract(models.Model):
     """A company's contract for one product of the catalog."""

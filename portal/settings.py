@@ -133,6 +133,13 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 
+# Uploaded attachments: outside STATIC_ROOT and never served directly, only through views that
+# check who is asking (tickets.models.private_storage).
+PRIVATE_MEDIA_ROOT = Path(env("DJANGO_PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private-media")))
+FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+DATA_UPLOAD_MAX_NUMBER_FILES = 10
+DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
+
 # E-mail, sent from background tasks (portal.tasks.send_email).
 _EMAIL_BACKENDS = {
     "console": "django.core.mail.backends.console.EmailBackend",

@@ -33,6 +33,8 @@ portal_patterns = [
 urlpatterns = [
     path("", include((portal_patterns, "portal"))),
     path("ajuda/", include("helpcenter.urls")),
+    path("tickets/", include("tickets.urls")),
+    path("suporte/", include("support.urls")),
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),

@@ -7,6 +7,7 @@ from factory.django import DjangoModelFactory
 
 from helpcenter.models import Article, DocumentationPage, FaqCategory, Product
 from portal.models import Contract, Membership, Organization, User
+from tickets.models import FormField, Subject, Team, Ticket, TicketForm, TicketType
 
 DEFAULT_PASSWORD = "senha-de-teste-123"
 
@@ -119,3 +120,68 @@ class DocumentationPageFactory(DjangoModelFactory):
     slug = factory.Sequence(lambda n: f"guia-{n}")
     body = "### Antes de começar\n\nTenha em mãos a sua chave de acesso.\n"
     order = factory.Sequence(lambda n: n)
+
+
+class TeamFactory(DjangoModelFactory):
+    class Meta:
+        model = Team
+        django_get_or_create = ["name"]
+
+    name = factory.Sequence(lambda n: f"Equipe {n}")
+
+
+class SubjectFactory(DjangoModelFactory):
+    class Meta:
+        model = Subject
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Assunto {n}")
+    slug = factory.Sequence(lambda n: f"assunto-{n}")
+
+
+class TicketTypeFactory(DjangoModelFactory):
+    class Meta:
+        model = TicketType
+        django_get_or_create = ["name"]
+
+    name = "Incidente"
+
+
+class TicketFormFactory(DjangoModelFactory):
+    class Meta:
+        model = TicketForm
+
+    name = factory.LazyAttribute(lambda form: f"Suporte {form.product.name}" if form.product else "Suporte")
+    slug = factory.Sequence(lambda n: f"formulario-{n}")
+    product = factory.SubFactory(ProductFactory)
+    subject = None
+    team = factory.SubFactory(TeamFactory)
+
+
+class FormFieldFactory(DjangoModelFactory):
+    class Meta:
+        model = FormField
+
+    form = factory.SubFactory(TicketFormFactory)
+    label = factory.Sequence(lambda n: f"Campo {n}")
+    kind = FormField.Kind.SHORT_TEXT
+    order = factory.Sequence(lambda n: n)
+
+
+class TicketFactory(DjangoModelFactory):
+    class Meta:
+        model = Ticket
+
+    year = 2026
+    number = factory.Sequence(lambda n: n + 1)
+    submission_key = factory.Sequence(lambda n: f"chave-{n}")
+    requester_cpf = factory.Sequence(lambda n: valid_cpf(n + 500))
+    requester_name = "Maria da Silva"
+    cnpj = factory.Sequence(lambda n: valid_cnpj(n + 500))
+    email = "maria@cliente.example"
+    form = factory.SubFactory(TicketFormFactory)
+    product = factory.SelfAttribute("form.product")
+    type = factory.SubFactory(TicketTypeFactory)
+    title = factory.Sequence(lambda n: f"Erro ao consultar {n}")
+    description = "Ao consultar, recebo erro 500."
+    team = factory.SelfAttribute("form.team")

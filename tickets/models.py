@@ -1,2 +1,353 @@
-# Tickets, forms per product or subject, protocol numbers and attachments
-# arrive with the ticket-opening issue.
+"""Tickets: the forms customers fill in, the tickets they open, protocol numbers and attachments."""
+
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+from django.db import connection, models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import LazyObject
+from django.utils.translation import gettext_lazy as _
+
+from helpcenter.models import Product
+from portal.identifiers import CNPJField, CPFField, mask_cnpj, mask_cpf
+
+
+class Team(models.Model):
+    """A group of staff that handles the tickets of some forms (e.g. "Atendimento Financeiro")."""
+
+    name = models.CharField(_("nome"), max_length=120, unique=True)
+    email = models.EmailField(_("e-mail da equipe"), blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("equipe de atendimento")
+        verbose_name_plural = _("equipes de atendimento")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class ActiveQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(active=True)
+
+
+class Subject(models.Model):
+    """An "assunto principal" a ticket can be about when it is not about one product."""
+
+    name = models.CharField(_("nome"), max_length=120, unique=True)
+    slug = models.SlugField(_("identificador na URL"), max_length=80, unique=True)
+    active = models.BooleanField(_("ativo"), default=True)
+    order = models.PositiveIntegerField(_("ordem"), default=0)
+
+    objects = ActiveQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("assunto principal")
+        verbose_name_plural = _("assuntos principais")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TicketType(models.Model):
+    """Incidente, Dúvida, Requisição…: what kind of request a ticket is. Staff-editable."""
+
+    name = models.CharField(_("nome"), max_length=80, unique=True)
+    active = models.BooleanField(_("ativo"), default=True)
+    order = models.PositiveIntegerField(_("ordem"), default=0)
+
+    objects = ActiveQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "name"]
+        verbose_name = _("tipo de solicitação")
+        verbose_name_plural = _("tipos de solicitação")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TicketFormQuerySet(ActiveQuerySet):
+    def for_product(self, product):
+        return self.active().filter(product=product)
+
+
+class TicketForm(models.Model):
+    """The form a customer fills in to open a ticket about one product or one subject."""
+
+    name = models.CharField(_("nome"), max_length=120)
+    slug = models.SlugField(_("identificador na URL"), max_length=80, unique=True)
+    product = models.ForeignKey(
+        Product, on_delete=models.PROTECT, null=True, blank=True, related_name="ticket_forms", verbose_name=_("produto")
+    )
+    subject = models.ForeignKey(
+        Subject,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="ticket_forms",
+        verbose_name=_("assunto principal"),
+    )
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="forms", verbose_name=_("equipe"))
+    active = models.BooleanField(_("ativo"), default=True)
+
+    objects = TicketFormQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("formulário de ticket")
+        verbose_name_plural = _("formulários de ticket")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(product__isnull=False, subject__isnull=True)
+                | models.Q(product__isnull=True, subject__isnull=False),
+                name="tickets_form_product_xor_subject",
+                violation_error_message=_("Escolha um produto ou um assunto principal, não os dois."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("tickets:new", args=[self.slug])
+
+    @property
+    def about(self):
+        return self.product or self.subject
+
+
+class FormField(models.Model):
+    """An extra question of one form, defined by staff in the admin."""
+
+    class Kind(models.TextChoices):
+        SHORT_TEXT = "texto", _("Texto curto")
+        LONG_TEXT = "texto_longo", _("Texto longo")
+        CHOICE = "escolha", _("Escolha única")
+        MULTIPLE_CHOICE = "multipla", _("Múltipla escolha")
+        DATE = "data", _("Data")
+        NUMBER = "numero", _("Número")
+        YES_NO = "sim_nao", _("Sim ou não")
+
+    form = models.ForeignKey(TicketForm, on_delete=models.CASCADE, related_name="fields", verbose_name=_("formulário"))
+    label = models.CharField(_("rótulo"), max_length=120)
+    kind = models.CharField(_("tipo"), max_length=12, choices=Kind, default=Kind.SHORT_TEXT)
+    required = models.BooleanField(_("obrigatório"), default=False)
+    choices = models.TextField(
+        _("opções"), blank=True, help_text=_("Uma opção por linha; só para escolha única ou múltipla.")
+    )
+    help_text = models.CharField(_("texto de ajuda"), max_length=200, blank=True)
+    order = models.PositiveIntegerField(_("ordem"), default=0)
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = _("campo extra")
+        verbose_name_plural = _("campos extras")
+
+    def __str__(self) -> str:
+        return self.label
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.kind in {self.Kind.CHOICE, self.Kind.MULTIPLE_CHOICE} and not self.choice_list:
+            raise ValidationError({"choices": _("Informe ao menos uma opção, uma por linha.")})
+
+    @property
+    def choice_list(self) -> list[str]:
+        return [line.strip() for line in self.choices.splitlines() if line.strip()]
+
+    @property
+    def key(self) -> str:
+        return f"extra_{self.pk}"
+
+
+class ProtocolCounter(models.Model):
+    """The last protocol number given out in one year. One row per year, locked while in use."""
+
+    year = models.PositiveIntegerField(primary_key=True)
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("contador de protocolos")
+        verbose_name_plural = _("contadores de protocolos")
+
+    def __str__(self) -> str:
+        return f"{self.year}: {self.last}"
+
+    @classmethod
+    def next_number(cls, year: int) -> int:
+        """Take the year's next number; the row stays locked until the transaction ends.
+
+        One statement, an upsert: the first ticket of a year creates the row, every later one
+        increments it. Concurrent callers queue on the row lock, so numbers are consecutive and
+        unique, and a rolled-back transaction gives its number back.
+        """
+        table = connection.ops.quote_name(cls._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"INSERT INTO {table} (year, last) VALUES (%s, 1) "  # noqa: S608 (a model's own table name)
+                f"ON CONFLICT (year) DO UPDATE SET last = {table}.last + 1 RETURNING last",
+                [year],
+            )
+            return cursor.fetchone()[0]
+
+
+class TicketQuerySet(models.QuerySet):
+    def opened_by(self, user):
+        return self.filter(created_by=user)
+
+    def recent(self):
+        return self.order_by("-created_at", "-pk")
+
+
+class Ticket(models.Model):
+    """A customer's request, from the form to its closing."""
+
+    class Status(models.TextChoices):
+        OPEN = "aberto", _("Aberto")
+        IN_PROGRESS = "em_atendimento", _("Em atendimento")
+        WAITING_CUSTOMER = "aguardando_cliente", _("Aguardando o cliente")
+        RESOLVED = "resolvido", _("Resolvido")
+        CLOSED = "fechado", _("Fechado")
+
+    class Language(models.TextChoices):
+        PORTUGUESE = "pt-br", _("Português")
+        ENGLISH = "en", _("Inglês")
+        SPANISH = "es", _("Espanhol")
+
+    year = models.PositiveIntegerField(_("ano"), editable=False)
+    number = models.PositiveIntegerField(_("número"), editable=False)
+    submission_key = models.CharField(max_length=64, unique=True, editable=False)
+
+    requester_cpf = CPFField(_("CPF do solicitante"))
+    requester_name = models.CharField(_("nome do solicitante"), max_length=150)
+    cnpj = CNPJField(_("CNPJ"))
+    email = models.EmailField(_("e-mail"))
+    phone = models.CharField(_("telefone"), max_length=20, blank=True)
+    language = models.CharField(_("idioma"), max_length=5, choices=Language, default=Language.PORTUGUESE)
+
+    form = models.ForeignKey(TicketForm, on_delete=models.PROTECT, related_name="tickets", verbose_name=_("formulário"))
+    product = models.ForeignKey(
+        Product, on_delete=models.PROTECT, null=True, blank=True, related_name="tickets", verbose_name=_("produto")
+    )
+    subject = models.ForeignKey(
+        Subject, on_delete=models.PROTECT, null=True, blank=True, related_name="tickets", verbose_name=_("assunto")
+    )
+    type = models.ForeignKey(TicketType, on_delete=models.PROTECT, related_name="tickets", verbose_name=_("tipo"))
+    title = models.CharField(_("assunto"), max_length=150)
+    description = models.TextField(_("descrição"), max_length=5000)
+    extra = models.JSONField(_("respostas extras"), default=list, blank=True)
+    status = models.CharField(_("situação"), max_length=20, choices=Status, default=Status.OPEN)
+    team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="tickets", verbose_name=_("equipe"))
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="tickets",
+        verbose_name=_("aberto por"),
+    )
+    created_at = models.DateTimeField(_("aberto em"), default=timezone.now)
+    updated_at = models.DateTimeField(_("atualizado em"), auto_now=True)
+
+    objects = TicketQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("ticket")
+        verbose_name_plural = _("tickets")
+        constraints = [
+            models.UniqueConstraint(fields=["year", "number"], name="tickets_ticket_protocol_unique"),
+            models.CheckConstraint(
+                condition=models.Q(
+                    status__in=["aberto", "em_atendimento", "aguardando_cliente", "resolvido", "fechado"]
+                ),
+                name="tickets_ticket_status_valid",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["created_by", "-created_at"], name="tickets_ticket_by_user"),
+            models.Index(fields=["requester_cpf", "status"], name="tickets_ticket_by_cpf"),
+            models.Index(fields=["cnpj", "-created_at"], name="tickets_ticket_by_cnpj"),
+        ]
+
+    def __str__(self) -> str:
+        return self.protocol
+
+    @property
+    def protocol(self) -> str:
+        return format_protocol(self.year, self.number)
+
+    @property
+    def about(self):
+        return self.product or self.subject
+
+    @property
+    def cpf_masked(self) -> str:
+        return mask_cpf(self.requester_cpf)
+
+    @property
+    def cnpj_masked(self) -> str:
+        return mask_cnpj(self.cnpj)
+
+
+def format_protocol(year: int, number: int) -> str:
+    """2026SS/00042. Past 99999 the number simply grows a digit: 2026SS/100000."""
+    return f"{year}SS/{number:05d}"
+
+
+class PrivateStorage(LazyObject):
+    """Where attachments live: outside STATIC_ROOT and any served media, read only through views."""
+
+    def _setup(self):
+        self._wrapped = FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+
+
+private_storage = PrivateStorage()
+
+
+def _attachment_path(attachment, filename: str) -> str:
+    # A server-made name: the customer's file name is only metadata.
+    return f"anexos/{attachment.uploaded_at:%Y/%m}/{attachment.token}"
+
+
+class Attachment(models.Model):
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("ticket"))
+    file = models.FileField(_("arquivo"), storage=private_storage, upload_to=_attachment_path, max_length=200)
+    token = models.CharField(max_length=64, unique=True, editable=False)
+    original_name = models.CharField(_("nome original"), max_length=255)
+    content_type = models.CharField(_("tipo de conteúdo"), max_length=100)
+    size = models.PositiveBigIntegerField(_("tamanho em bytes"))
+    uploaded_at = models.DateTimeField(_("enviado em"))
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+        verbose_name = _("anexo")
+        verbose_name_plural = _("anexos")
+
+    def __str__(self) -> str:
+        return self.original_name
+
+
+class StatusEvent(models.Model):
+    """One change of a ticket's status, kept for the ticket's history."""
+
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="events", verbose_name=_("ticket"))
+    from_status = models.CharField(_("de"), max_length=20, choices=Ticket.Status, blank=True)
+    to_status = models.CharField(_("para"), max_length=20, choices=Ticket.Status)
+    by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("por")
+    )
+    note = models.CharField(_("observação"), max_length=300, blank=True)
+    at = models.DateTimeField(_("em"), default=timezone.now)
+
+    class Meta:
+        ordering = ["at", "pk"]
+        verbose_name = _("mudança de situação")
+        verbose_name_plural = _("mudanças de situação")
+
+    def __str__(self) -> str:
+        return f"{self.ticket}: {self.from_status or '—'} → {self.to_status}"

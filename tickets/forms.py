@@ -1,0 +1,221 @@
+"""The steps of the ticket form. Each validates and labels; tickets.wizard strings them together."""
+
+import re
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from portal.identifiers import CNPJFormField, CPFFormField, mask_cnpj
+from portal.models import Membership
+from tickets import attachments
+from tickets.models import FormField, Ticket, TicketType
+
+REQUIRED = _("Preencha este campo.")
+
+
+class IdentificationForm(forms.Form):
+    """Passo 1. Signed-in customers are not asked again for what their account already knows."""
+
+    cpf = CPFFormField(label=_("CPF"))
+    name = forms.CharField(
+        label=_("Nome do Solicitante"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
+    )
+    cnpj = CNPJFormField(label=_("CNPJ"))
+
+    def __init__(self, *args, user=None, memberships=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user if user is not None and user.is_authenticated else None
+        if self.user is None:
+            return
+        if self.user.cpf:
+            del self.fields["cpf"]
+        del self.fields["name"]
+        companies = [(m.organization.cnpj, f"{m.organization.display_name} — {mask_cnpj(m.organization.cnpj)}")
+                     for m in memberships]  # fmt: skip
+        if companies:
+            self.fields["cnpj"] = forms.ChoiceField(
+                label=_("CNPJ"),
+                choices=companies,
+                initial=companies[0][0] if len(companies) == 1 else None,
+                error_messages={"invalid_choice": _("Escolha uma das empresas às quais você está vinculado.")},
+            )
+
+    @staticmethod
+    def memberships_of(user):
+        if user is None or not user.is_authenticated:
+            return []
+        return list(Membership.objects.filter(user=user).select_related("organization").order_by("pk"))
+
+    def requester(self) -> dict:
+        """CPF, name and CNPJ, from the account where the customer is signed in."""
+        data = dict(self.cleaned_data)
+        if self.user is not None:
+            data.setdefault("cpf", self.user.cpf)
+            data["name"] = self.user.name
+        return data
+
+
+_PHONE_DIGITS = re.compile(r"\D")
+
+
+def normalize_phone(value: str) -> str:
+    """Brazilian numbers, with or without +55, DDD and punctuation → "(61) 99999-9999"."""
+    digits = _PHONE_DIGITS.sub("", value)
+    if digits.startswith("0800") and len(digits) == 11:
+        return f"0800 {digits[4:7]} {digits[7:]}"
+    if len(digits) in {12, 13} and digits.startswith("55"):
+        digits = digits[2:]
+    if len(digits) == 11 and digits[0] == "0":  # 0 + DDD + landline, as dialled long-distance
+        digits = digits[1:]
+    if len(digits) not in {10, 11} or digits[0] == "0" or digits[1] == "0":
+        raise ValidationError(
+            _("Telefone inválido. Informe o DDD e o número, por exemplo (61) 99999-9999."), code="invalid"
+        )
+    if len(digits) == 11 and digits[2] != "9":
+        raise ValidationError(_("Celulares têm 9 dígitos começando por 9, por exemplo (61) 99999-9999."))
+    return f"({digits[:2]}) {digits[2:-4]}-{digits[-4:]}"
+
+
+class ContactForm(forms.Form):
+    """Passo 2."""
+
+    email = forms.EmailField(
+        label=_("E-mail"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+    phone = forms.CharField(
+        label=_("Telefone"),
+        required=False,
+        max_length=25,
+        help_text=_("Com DDD, por exemplo (61) 99999-9999."),
+        widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel-national", "inputmode": "tel"}),
+    )
+    language = forms.ChoiceField(
+        label=_("Idioma para as respostas"), choices=Ticket.Language.choices, initial=Ticket.Language.PORTUGUESE
+    )
+
+    def clean_phone(self) -> str:
+        value = self.cleaned_data["phone"].strip()
+        return normalize_phone(value) if value else ""
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": attachments.ACCEPT}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        files = data if isinstance(data, list | tuple) else [data] if data else []
+        return [super(MultipleFileField, self).clean(item, initial) for item in files]
+
+
+def _extra_field(definition: FormField) -> forms.Field:
+    common = {"label": definition.label, "required": definition.required, "help_text": definition.help_text}
+    kind = FormField.Kind
+    match definition.kind:
+        case kind.LONG_TEXT:
+            return forms.CharField(max_length=2000, widget=forms.Textarea(attrs={"rows": 3}), **common)
+        case kind.CHOICE:
+            choices = [(item, item) for item in definition.choice_list]
+            return forms.ChoiceField(choices=[("", "—"), *choices], **common)
+        case kind.MULTIPLE_CHOICE:
+            return forms.MultipleChoiceField(
+                choices=[(item, item) for item in definition.choice_list], widget=forms.CheckboxSelectMultiple, **common
+            )
+        case kind.DATE:
+            return forms.DateField(widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"), **common)
+        case kind.NUMBER:
+            return forms.DecimalField(max_digits=15, decimal_places=4, **common)
+        case kind.YES_NO:
+            return forms.TypedChoiceField(
+                choices=[("sim", _("Sim")), ("nao", _("Não"))],
+                coerce=lambda value: value == "sim",
+                widget=forms.RadioSelect,
+                **common,
+            )
+        case _:
+            return forms.CharField(max_length=200, **common)
+
+
+class RequestForm(forms.Form):
+    """Passo 3: what the customer needs, the form's own questions and the attachments."""
+
+    type = forms.ModelChoiceField(
+        label=_("Tipo"), queryset=TicketType.objects.none(), empty_label=_("Escolha o tipo de solicitação")
+    )
+    title = forms.CharField(label=_("Assunto"), max_length=150)
+    description = forms.CharField(
+        label=_("Descrição"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Conte o que aconteceu, quando, e o que você esperava. Até 5.000 caracteres."),
+    )
+    files = MultipleFileField(
+        label=_("Anexos"),
+        required=False,
+        help_text=_(
+            "Até 5 arquivos, 10 MB cada e 25 MB no total: PDF, PNG, JPEG, TXT, CSV, DOCX, XLSX ou ODT. "
+            "Não anexe documentos de saúde ou outros dados sensíveis se não forem necessários."
+        ),
+    )
+    remove = forms.MultipleChoiceField(label=_("Remover"), required=False, widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, types, extra_fields, parked=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["type"].queryset = types
+        self.extra_definitions = list(extra_fields)
+        for definition in self.extra_definitions:
+            self.fields[definition.key] = _extra_field(definition)
+        self.parked = list(parked)
+        self.fields["remove"].choices = [(item["token"], item["original_name"]) for item in self.parked]
+        # The attachments come last on the page, after the form's own questions.
+        self.order_fields(["type", "title", "description", *(d.key for d in self.extra_definitions), "files"])
+
+    def clean_files(self):
+        files = self.cleaned_data["files"]
+        errors = []
+        self.checked_files = []
+        for uploaded in files:
+            try:
+                kind = attachments.validate_file(uploaded)
+            except ValidationError as error:
+                errors.extend(error.messages)
+            else:
+                self.checked_files.append((uploaded, kind))
+        if errors:
+            raise ValidationError(errors)
+        return files
+
+    def clean(self):
+        cleaned = super().clean()
+        kept = [item for item in self.parked if item["token"] not in cleaned.get("remove", [])]
+        new = getattr(self, "checked_files", [])
+        try:
+            attachments.validate_set(len(kept) + len(new), sum(i["size"] for i in kept) + sum(f.size for f, _ in new))
+        except ValidationError as error:
+            self.add_error("files", error)
+        return cleaned
+
+    def extra_answers(self) -> list[dict]:
+        """The form's own questions and their answers, as the ticket keeps them."""
+        answers = []
+        for definition in self.extra_definitions:
+            value = self.cleaned_data.get(definition.key)
+            answers.append({"field": definition.pk, "label": definition.label, "value": display_value(value)})
+        return answers
+
+
+def display_value(value) -> str:
+    from django.utils.formats import localize
+
+    if value in (None, "", []):
+        return ""
+    if isinstance(value, bool):
+        return str(_("Sim") if value else _("Não"))
+    if isinstance(value, list | tuple):
+        return ", ".join(str(item) for item in value)
+    return str(localize(value))
