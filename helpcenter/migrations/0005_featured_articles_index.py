@@ -4,14 +4,17 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('helpcenter', '0004_postgres_full_text_search'),
+        ("helpcenter", "0004_postgres_full_text_search"),
     ]
 
     operations = [
         migrations.AddIndex(
-            model_name='article',
-            index=models.Index(condition=models.Q(('featured', True), ('published', True)), fields=['order'], name='helpcenter_article_featured'),
+            model_name="article",
+            index=models.Index(
+                condition=models.Q(("featured", True), ("published", True)),
+                fields=["order"],
+                name="helpcenter_article_featured",
+            ),
         ),
     ]
