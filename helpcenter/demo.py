@@ -1,6 +1,16 @@
-"""Demo catalog: products in the style of the real portal's catalog."""
+"""Demo catalog and help content: products, Dúvidas and documentation, in Portuguese."""
 
-from helpcenter.models import Product
+from django.utils.text import slugify
+
+from helpcenter.demo_content import DOCUMENTATION, FAQ
+from helpcenter.models import Article, DocumentationPage, FaqCategory, Product
+
+CATEGORIES = {
+    "processo-de-compra": "Processo de Compra",
+    "area-do-cliente": "Área do Cliente",
+    "financeiro": "Financeiro",
+    "gestao-contratual": "Gestão Contratual",
+}
 
 PRODUCTS = [
     ("consulta-cpf", "Consulta CPF", "Situação cadastral de pessoas físicas na base da Receita Federal, por API."),
@@ -27,4 +37,26 @@ PRODUCTS = [
 def seed(stdout) -> None:
     for slug, name, description in PRODUCTS:
         Product.objects.update_or_create(slug=slug, defaults={"name": name, "short_description": description})
-    stdout.write(f"  helpcenter: {len(PRODUCTS)} products")
+    articles = pages = 0
+    for order, (slug, name) in enumerate(CATEGORIES.items(), start=1):
+        category, _ = FaqCategory.objects.get_or_create(slug=slug, defaults={"name": name, "order": order})
+        for position, (question, answer) in enumerate(FAQ[slug], start=1):
+            article = Article.objects.filter(category=category, slug=slugify(question)[:80]).first() or Article(
+                category=category, slug=slugify(question)[:80]
+            )
+            article.question, article.body, article.order = question, answer, position
+            article.featured = position == 1
+            article.save()
+            articles += 1
+    for product_slug, documentation in DOCUMENTATION.items():
+        product = Product.objects.get(slug=product_slug)
+        for position, (title, body) in enumerate(documentation, start=1):
+            page = DocumentationPage.objects.filter(product=product, slug=slugify(title)[:80]).first()
+            page = page or DocumentationPage(product=product, slug=slugify(title)[:80])
+            page.title, page.body, page.order = title, body, position
+            page.save()
+            pages += 1
+    stdout.write(
+        f"  helpcenter: {len(PRODUCTS)} products, {articles} questions in {len(CATEGORIES)} categories, "
+        f"{pages} documentation pages"
+    )
