@@ -200,7 +200,6 @@ SECURE_CSP = {
     "base-uri": [CSP.NONE],
     "object-src": [CSP.NONE],
 }
-DATA_UPLOAD_MAX_NUMBER_FILES = 10
 
 LOGGING = {
     "version": 1,

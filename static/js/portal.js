@@ -39,4 +39,28 @@ document.addEventListener("DOMContentLoaded", () => {
   };
   openTarget();
   window.addEventListener("hashchange", openTarget);
+
+  // Ticket form, step 3: refresh "Estas respostas podem ajudar" while the subject is typed.
+  const suggestions = document.querySelector("[data-suggestions]");
+  const subject = document.querySelector("input[name='title']");
+  if (suggestions && subject) {
+    let timer;
+    let controller;
+    subject.addEventListener("input", () => {
+      clearTimeout(timer);
+      timer = setTimeout(async () => {
+        const query = subject.value.trim();
+        if (query.length < 4) return;
+        if (controller) controller.abort();
+        controller = new AbortController();
+        const url = `${suggestions.dataset.suggestions}?q=${encodeURIComponent(query)}`;
+        try {
+          const response = await fetch(url, { signal: controller.signal, headers: { Accept: "text/html" } });
+          if (response.ok) suggestions.innerHTML = await response.text();
+        } catch (error) {
+          if (error.name !== "AbortError") throw error;
+        }
+      }, 400);
+    });
+  }
 });

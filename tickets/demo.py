@@ -1,0 +1,128 @@
+"""Demo teams, subjects, forms (one per product and per subject) and 36 tickets over two years."""
+
+import datetime
+import random
+
+from django.db import transaction
+from django.utils import timezone
+
+from helpcenter.models import Product
+from portal.models import Membership
+from tickets.models import FormField, ProtocolCounter, StatusEvent, Subject, Team, Ticket, TicketForm, TicketType
+
+TEAMS = {
+    "apis": ("Atendimento de APIs", "apis@atendimento.example"),
+    "financeiro": ("Atendimento Financeiro", "financeiro@atendimento.example"),
+    "relacionamento": ("Relacionamento com o Cliente", "relacionamento@atendimento.example"),
+}
+
+SUBJECTS = [
+    # slug, name, team
+    ("financeiro", "Financeiro / 2ª via de boleto", "financeiro"),
+    ("area-do-cliente", "Área do Cliente", "relacionamento"),
+    ("gestao-contratual", "Gestão Contratual", "relacionamento"),
+    ("processo-de-compra", "Processo de Compra", "relacionamento"),
+]
+
+PRODUCT_FIELDS = [
+    ("Ambiente", FormField.Kind.CHOICE, True, "Produção\nHomologação\nTeste"),
+    ("Data da ocorrência", FormField.Kind.DATE, False, ""),
+    ("O problema impede o uso do produto?", FormField.Kind.YES_NO, True, ""),
+]
+SUBJECT_FIELDS = {
+    "financeiro": [
+        ("Número da fatura", FormField.Kind.SHORT_TEXT, False, ""),
+        ("Valor (R$)", FormField.Kind.NUMBER, False, ""),
+    ],
+    "gestao-contratual": [("Número do contrato", FormField.Kind.SHORT_TEXT, True, "")],
+}
+
+TITLES = [
+    ("Erro 500 ao consultar", "Desde hoje de manhã as consultas retornam erro 500 em produção."),
+    ("Lentidão nas respostas", "O tempo de resposta passou de 200 ms para mais de 5 segundos."),
+    ("Dúvida sobre limite de requisições", "Qual é o limite por segundo do nosso plano?"),
+    ("Credencial expirada", "A chave de acesso deixou de funcionar depois da renovação."),
+    ("Segunda via do boleto de março", "Preciso da 2ª via do boleto com vencimento em março."),
+    ("Nota fiscal com CNPJ errado", "A nota fiscal saiu com o CNPJ da matriz, e não da filial."),
+    ("Inclusão de novo usuário", "Quero dar acesso à Área do Cliente a um colega da equipe."),
+    ("Renovação do contrato", "O contrato vence em dois meses; como iniciamos a renovação?"),
+]
+
+STATUS_FLOW = ["aberto", "em_atendimento", "aguardando_cliente", "resolvido", "fechado"]
+DEMO_TICKETS = 36
+
+
+def seed(stdout) -> None:
+    teams = {
+        key: Team.objects.update_or_create(name=name, defaults={"email": email})[0]
+        for key, (name, email) in TEAMS.items()
+    }
+    forms = []
+    for order, (slug, name, team) in enumerate(SUBJECTS, start=1):
+        subject, _ = Subject.objects.update_or_create(slug=slug, defaults={"name": name, "order": order})
+        form, _ = TicketForm.objects.update_or_create(
+            slug=f"assunto-{slug}", defaults={"name": name, "subject": subject, "product": None, "team": teams[team]}
+        )
+        _fields(form, SUBJECT_FIELDS.get(slug, []))
+        forms.append(form)
+    for product in Product.objects.all():
+        form, _ = TicketForm.objects.update_or_create(
+            slug=product.slug,
+            defaults={"name": product.name, "product": product, "subject": None, "team": teams["apis"]},
+        )
+        _fields(form, PRODUCT_FIELDS)
+        forms.append(form)
+    created = _tickets(forms)
+    stdout.write(f"  tickets: {len(teams)} teams, {len(forms)} forms, {Ticket.objects.count()} tickets ({created} new)")
+
+
+def _fields(form, definitions) -> None:
+    for order, (label, kind, required, choices) in enumerate(definitions, start=1):
+        FormField.objects.update_or_create(
+            form=form, label=label, defaults={"kind": kind, "required": required, "choices": choices, "order": order}
+        )
+
+
+@transaction.atomic
+def _tickets(forms) -> int:
+    if Ticket.objects.filter(submission_key__startswith="demo-").exists():
+        return 0
+    members = list(Membership.objects.select_related("user", "organization").order_by("pk"))
+    types = list(TicketType.objects.order_by("order"))
+    randomizer = random.Random(2026)  # noqa: S311 (demo data, not security)
+    now = timezone.now()
+    created = 0
+    for index in reversed(range(DEMO_TICKETS)):  # oldest first, so numbers follow time
+        member = members[index % len(members)]
+        form = forms[index % len(forms)]
+        when = now - datetime.timedelta(days=int(index * 620 / DEMO_TICKETS), hours=randomizer.randint(0, 9))
+        year = timezone.localdate(when).year
+        title, description = TITLES[index % len(TITLES)]
+        status = STATUS_FLOW[min(index // 3, len(STATUS_FLOW) - 1)] if index < 12 else "fechado"
+        ticket = Ticket.objects.create(
+            year=year,
+            number=ProtocolCounter.next_number(year),
+            submission_key=f"demo-{index}",
+            requester_cpf=member.user.cpf,
+            requester_name=member.user.name,
+            cnpj=member.organization.cnpj,
+            email=member.user.email,
+            phone="(61) 99876-5432",
+            form=form,
+            product=form.product,
+            subject=form.subject,
+            type=types[index % len(types)],
+            title=title,
+            description=description,
+            status=status,
+            team=form.team,
+            created_by=member.user,
+            created_at=when,
+        )
+        StatusEvent.objects.create(ticket=ticket, to_status="aberto", at=when)
+        if status != "aberto":
+            StatusEvent.objects.create(
+                ticket=ticket, from_status="aberto", to_status=status, at=when + datetime.timedelta(hours=6)
+            )
+        created += 1
+    return created
