@@ -36,7 +36,8 @@ def chooser(request):
     forms = _chooser_forms(request.user)
     subject_forms = [form for form in forms if form.subject_id]
     product_forms = list({form.product_id: form for form in reversed(forms) if form.product_id}.values())[::-1]
-    chooser_form = ChooserForm(request.POST or None, subject_forms=subject_forms, product_forms=product_forms)
+    data = request.POST if request.method == "POST" else None
+    chooser_form = ChooserForm(data, subject_forms=subject_forms, product_forms=product_forms)
     if request.method == "POST" and chooser_form.is_valid():
         return redirect("tickets:new", slug=chooser_form.chosen_slug)
     return render(

@@ -16,7 +16,7 @@ def _ticket_form(slug):
     The Central de Ajuda links a product to ``/tickets/novo/<product-slug>/`` without knowing
     which form staff made for it.
     """
-    forms = TicketForm.objects.active().select_related("product", "subject")
+    forms = TicketForm.objects.active().select_related("product", "subject", "team")
     form = forms.filter(slug=slug).first() or forms.filter(product__slug=slug, product__active=True).first()
     if form is None:
         raise Http404

@@ -44,6 +44,7 @@ class TicketWizard:
         self.state = request.session.get(self.session_key) or self._fresh_state()
         self._memberships = None
         self._extra_fields = None
+        self._stored_forms = {}
 
     # State ---------------------------------------------------------------------------------------
 
@@ -77,6 +78,7 @@ class TicketWizard:
 
     def remember(self, step_name: str, data) -> None:
         self.state["data"][step_name] = {k: data.getlist(k) for k in data if k not in NOT_STORED}
+        self._stored_forms.pop(step_name, None)
 
     def stored(self, step_name: str) -> MultiValueDict | None:
         stored = self.state["data"].get(step_name)
@@ -113,7 +115,13 @@ class TicketWizard:
 
     def form(self, step_name: str, data=None, files=None):
         """The step's form: bound to what was posted, else to what was stored, else blank."""
-        bound = data if data is not None else self.stored(step_name)
+        if data is None:
+            if step_name not in self._stored_forms:
+                self._stored_forms[step_name] = self._build(step_name, self.stored(step_name), None)
+            return self._stored_forms[step_name]
+        return self._build(step_name, data, files)
+
+    def _build(self, step_name: str, bound, files):
         kwargs = {"data": bound, "files": files, "initial": self.initial(step_name)}
         match step_name:
             case "identificacao":

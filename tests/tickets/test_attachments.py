@@ -1,0 +1,189 @@
+import io
+import zipfile
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from tests.tickets.conftest import ANONYMOUS_IDENTIFICATION, CONTACT, post_step, request_data
+from tickets import attachments
+from tickets.models import Ticket
+
+PDF = b"%PDF-1.7\n1 0 obj <<>> endobj\n%%EOF\n"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
+JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 64
+
+
+def _zip(entries: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in entries.items():
+            archive.writestr(name, content)
+    return buffer.getvalue()
+
+
+DOCX = _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"})
+XLSX = _zip({"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<workbook/>"})
+ODT = _zip({"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<office/>"})
+
+
+def upload(name, content):
+    return SimpleUploadedFile(name, content)
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "label"),
+    [
+        ("nota.pdf", PDF, "PDF"),
+        ("tela.png", PNG, "PNG"),
+        ("foto.JPG", JPEG, "JPEG"),
+        ("foto.jpeg", JPEG, "JPEG"),
+        ("log.txt", "Erro às 14h: ação não concluída\n".encode(), "TXT"),
+        ("log-latin1.txt", "ação".encode("latin-1"), "TXT"),
+        ("planilha.csv", b"cpf;valor\n1;2\n", "CSV"),
+        ("contrato.docx", DOCX, "DOCX"),
+        ("consumo.xlsx", XLSX, "XLSX"),
+        ("oficio.odt", ODT, "ODT"),
+    ],
+)
+def test_allowed_formats_are_recognised_from_their_content(name, content, label):
+    assert attachments.validate_file(upload(name, content)).label == label
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("fatura.pdf", b"<!DOCTYPE html><html><script>alert(1)</script></html>"),  # HTML renamed .pdf
+        ("log.txt", b"<html><body onload=alert(1)></body></html>"),  # HTML renamed .txt
+        ("imagem.png", PDF),  # a PDF with the wrong extension
+        ("script.pdf.exe", PDF),
+        ("sem-extensao", PDF),
+        ("desenho.svg", b"<svg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/>"),
+        ("pagina.html", b"<p>oi</p>"),
+        ("binario.txt", b"MZ\x90\x00\x03\x00\x00\x00"),
+        ("pacote.docx", _zip({"qualquer.txt": b"x"})),  # a ZIP that is not a Word document
+        ("quebrado.docx", b"PK\x03\x04 truncated"),
+    ],
+)
+def test_disguised_or_unknown_types_are_refused(name, content):
+    with pytest.raises(ValidationError, match="não é de um tipo aceito"):
+        attachments.validate_file(upload(name, content))
+
+
+def test_empty_files_are_refused():
+    with pytest.raises(ValidationError, match="está vazio"):
+        attachments.validate_file(upload("vazio.pdf", b""))
+
+
+def test_files_over_10_mb_are_refused():
+    with pytest.raises(ValidationError, match="o limite é 10,0.+MB por arquivo"):
+        attachments.validate_file(upload("grande.pdf", PDF + b"0" * (10 * 1024 * 1024)))
+
+
+def test_zip_bombs_in_office_files_are_refused():
+    bomb = _zip({"word/document.xml": b"0" * (20 * 1024 * 1024)})  # compresses about 1000:1
+    with pytest.raises(ValidationError, match="compactado malicioso"):
+        attachments.validate_file(upload("bomba.docx", bomb))
+
+
+def test_more_than_five_files_or_25_mb_in_total_are_refused():
+    with pytest.raises(ValidationError, match="no máximo 5 arquivos"):
+        attachments.validate_set(6, 100)
+    with pytest.raises(ValidationError, match="o limite é 25,0.+MB no total"):
+        attachments.validate_set(3, 26 * 1024 * 1024)
+
+
+@pytest.mark.parametrize(
+    ("name", "safe"),
+    [
+        ("../../etc/passwd.txt", "passwd.txt"),
+        ("C:\\Users\\maria\\nota.pdf", "nota.pdf"),
+        ('"><img src=x onerror=alert(1)>.pdf', "img src=x onerror=alert(1).pdf"),
+        ("relatório final.pdf", "relatório final.pdf"),
+        ("...", "anexo"),
+    ],
+)
+def test_original_names_are_made_safe_to_keep_and_show(name, safe):
+    assert attachments.safe_name(name) == safe
+
+
+# Through the form ------------------------------------------------------------------------------
+
+pytestmark = pytest.mark.django_db
+
+
+def _to_step_three(client):
+    post_step(client, "datavalid", "identificacao", ANONYMOUS_IDENTIFICATION)
+    post_step(client, "datavalid", "contato", CONTACT)
+
+
+def test_a_disguised_file_is_a_field_error_and_the_rest_is_kept(client, ticket_form):
+    _to_step_three(client)
+    response = client.post(
+        "/tickets/novo/datavalid/",
+        {"step": "solicitacao", "action": "next", **request_data(), "files": [upload("fatura.pdf", b"<html></html>")]},
+    )
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "“fatura.pdf” não é de um tipo aceito" in html
+    assert "Erro 500 na consulta" in html
+    assert client.session["ticket_form:datavalid"]["data"]["identificacao"]["name"] == ["João Pereira"]
+
+
+def test_valid_files_survive_an_error_elsewhere_and_reach_the_ticket(client, ticket_form):
+    _to_step_three(client)
+    client.post(
+        "/tickets/novo/datavalid/",
+        {"step": "solicitacao", "action": "next", **request_data(title=""), "files": [upload("nota.pdf", PDF)]},
+    )
+    html = client.get("/tickets/novo/datavalid/").content.decode()
+    assert "nota.pdf" in html
+    post_step(client, "datavalid", "solicitacao", request_data())
+    post_step(client, "datavalid", "revisao", {"key": client.session["ticket_form:datavalid"]["key"]})
+    attachment = Ticket.objects.get().attachments.get()
+    assert attachment.original_name == "nota.pdf"
+    assert attachment.content_type == "application/pdf"
+    assert attachment.file.read() == PDF
+    assert "nota" not in attachment.file.name
+
+
+def test_six_files_are_refused(client, ticket_form):
+    _to_step_three(client)
+    files = [upload(f"nota{n}.pdf", PDF) for n in range(6)]
+    response = client.post(
+        "/tickets/novo/datavalid/", {"step": "solicitacao", "action": "next", **request_data(), "files": files}
+    )
+    assert "no máximo 5 arquivos" in response.content.decode()
+
+
+def test_a_parked_file_can_be_removed(client, ticket_form):
+    _to_step_three(client)
+    client.post(
+        "/tickets/novo/datavalid/",
+        {"step": "solicitacao", "action": "next", **request_data(title=""), "files": [upload("nota.pdf", PDF)]},
+    )
+    token = client.session["ticket_form:datavalid"]["files"][0]["token"]
+    post_step(client, "datavalid", "solicitacao", request_data(remove=[token]))
+    assert client.session["ticket_form:datavalid"]["files"] == []
+
+
+def test_clearing_the_form_deletes_parked_files(client, ticket_form):
+    from tickets.models import private_storage
+
+    _to_step_three(client)
+    client.post(
+        "/tickets/novo/datavalid/",
+        {"step": "solicitacao", "action": "next", **request_data(title=""), "files": [upload("nota.pdf", PDF)]},
+    )
+    path = client.session["ticket_form:datavalid"]["files"][0]["path"]
+    assert private_storage.exists(path)
+    client.post("/tickets/novo/datavalid/limpar/")
+    assert not private_storage.exists(path)
+
+
+def test_attachments_are_stored_outside_static_and_media(settings):
+    from pathlib import Path
+
+    private = Path(settings.PRIVATE_MEDIA_ROOT).resolve()
+    assert not private.is_relative_to(Path(settings.STATIC_ROOT).resolve())
+    assert not str(settings.MEDIA_URL or "").strip("/") or not private.is_relative_to(Path(settings.MEDIA_ROOT))

@@ -1,0 +1,64 @@
+"""Query budgets of the ticket form: flat whatever the number of rows around it."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from tests.budgets import max_queries
+from tests.factories import FormFieldFactory, TicketFormFactory
+from tests.tickets.conftest import ANONYMOUS_IDENTIFICATION, CONTACT, post_step, request_data
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(params=[1, 50])
+def rows(request, ticket_form):
+    FormFieldFactory.create_batch(request.param, form=ticket_form)
+    TicketFormFactory.create_batch(request.param)
+    return request.param
+
+
+def _extra(ticket_form):
+    return {field.key: "x" for field in ticket_form.fields.all()}
+
+
+@pytest.mark.parametrize("step", ["identificacao", "contato", "solicitacao", "revisao"])
+def test_each_step_renders_within_budget(client, ticket_form, rows, step):
+    data = {
+        "identificacao": ANONYMOUS_IDENTIFICATION,
+        "contato": CONTACT,
+        "solicitacao": request_data(**_extra(ticket_form)),
+    }
+    for name in ["identificacao", "contato", "solicitacao"][
+        : ["identificacao", "contato", "solicitacao", "revisao"].index(step)
+    ]:
+        post_step(client, "datavalid", name, data[name])
+    with max_queries(5):
+        html = client.get("/tickets/novo/datavalid/").content.decode()
+    assert "Passo" in html
+
+
+def test_each_step_posts_within_budget(client, ticket_form, rows):
+    request = request_data(**_extra(ticket_form))
+    with max_queries(5):
+        post_step(client, "datavalid", "identificacao", ANONYMOUS_IDENTIFICATION)
+    with max_queries(5):
+        post_step(client, "datavalid", "contato", CONTACT)
+    with max_queries(5):
+        post_step(client, "datavalid", "solicitacao", request)
+
+
+@pytest.mark.parametrize("files", [0, 1, 3])
+def test_final_submit_within_budget_plus_a_constant_per_attachment(
+    client, ticket_form, rows, files, django_capture_on_commit_callbacks
+):
+    post_step(client, "datavalid", "identificacao", ANONYMOUS_IDENTIFICATION)
+    post_step(client, "datavalid", "contato", CONTACT)
+    uploads = [SimpleUploadedFile(f"log{n}.txt", b"linha\n") for n in range(files)]
+    client.post(
+        "/tickets/novo/datavalid/",
+        {"step": "solicitacao", "action": "next", **request_data(**_extra(ticket_form)), "files": uploads},
+    )
+    key = client.session["ticket_form:datavalid"]["key"]
+    with max_queries(12 + 0 * files), django_capture_on_commit_callbacks(execute=True):
+        response = post_step(client, "datavalid", "revisao", {"key": key})
+    assert response.status_code == 302
