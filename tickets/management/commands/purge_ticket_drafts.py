@@ -1,0 +1,47 @@
+"""Delete attachments parked by ticket forms that were never sent.
+
+A file uploaded on step 3 waits in private storage until the ticket is sent (then the ticket
+keeps its own copy) or the form is cleared. Forms abandoned halfway leave their files behind;
+run this daily (cron, or a scheduler calling it) to delete those older than the session lifetime.
+"""
+
+import datetime
+
+from django.conf import settings
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from tickets.models import private_storage
+
+DRAFTS = "rascunhos"
+
+
+class Command(BaseCommand):
+    help = __doc__.strip().splitlines()[0]
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--older-than-hours",
+            type=float,
+            default=settings.SESSION_COOKIE_AGE / 3600,
+            help="Only files older than this (default: the session lifetime).",
+        )
+
+    def handle(self, *args, older_than_hours, **options):
+        cutoff = timezone.now() - datetime.timedelta(hours=older_than_hours)
+        deleted = self._purge(DRAFTS, cutoff)
+        self.stdout.write(f"{deleted} abandoned draft attachment(s) deleted.")
+
+    def _purge(self, folder: str, cutoff) -> int:
+        if not private_storage.exists(folder):
+            return 0
+        deleted = 0
+        folders, files = private_storage.listdir(folder)
+        for name in files:
+            path = f"{folder}/{name}"
+            if private_storage.get_modified_time(path) < cutoff:
+                private_storage.delete(path)
+                deleted += 1
+        for name in folders:
+            deleted += self._purge(f"{folder}/{name}", cutoff)
+        return deleted
