@@ -309,6 +309,11 @@ class PrivateStorage(LazyObject):
 private_storage = PrivateStorage()
 
 
+def get_private_storage():
+    """The attachments' storage, given to FileField as a callable so migrations don't freeze its path."""
+    return private_storage
+
+
 def _attachment_path(attachment, filename: str) -> str:
     # A server-made name: the customer's file name is only metadata.
     return f"anexos/{attachment.uploaded_at:%Y/%m}/{attachment.token}"
@@ -316,7 +321,7 @@ def _attachment_path(attachment, filename: str) -> str:
 
 class Attachment(models.Model):
     ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("ticket"))
-    file = models.FileField(_("arquivo"), storage=private_storage, upload_to=_attachment_path, max_length=200)
+    file = models.FileField(_("arquivo"), storage=get_private_storage, upload_to=_attachment_path, max_length=200)
     token = models.CharField(max_length=64, unique=True, editable=False)
     original_name = models.CharField(_("nome original"), max_length=255)
     content_type = models.CharField(_("tipo de conteúdo"), max_length=100)

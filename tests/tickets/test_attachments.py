@@ -187,3 +187,10 @@ def test_attachments_are_stored_outside_static_and_media(settings):
     private = Path(settings.PRIVATE_MEDIA_ROOT).resolve()
     assert not private.is_relative_to(Path(settings.STATIC_ROOT).resolve())
     assert not str(settings.MEDIA_URL or "").strip("/") or not private.is_relative_to(Path(settings.MEDIA_ROOT))
+
+
+def test_attachment_storage_location_is_not_frozen_into_migrations():
+    from tickets.models import Attachment, get_private_storage
+
+    *_, kwargs = Attachment._meta.get_field("file").deconstruct()
+    assert kwargs["storage"] is get_private_storage
