@@ -210,6 +210,11 @@ LOGGING = {
 }
 
 # What the shell shows about the organisation that runs the portal.
+# The request header our own reverse proxy sets to the client's address (e.g. HTTP_X_REAL_IP);
+# empty means REMOTE_ADDR. Never name a header the client can set unfiltered.
+PORTAL_CLIENT_IP_HEADER = env.str("PORTAL_CLIENT_IP_HEADER", default="")
+# Where e-mails point to: the portal's public address, without a trailing slash.
+PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
 PORTAL_BRAND = env.str("PORTAL_BRAND", default="SERPRO")
 PORTAL_OWNER = env.str("PORTAL_OWNER", default="Serviço Federal de Processamento de Dados")
 PORTAL_ADDRESS = env.str("PORTAL_ADDRESS", default="SGAN Quadra 601 Módulo V, CEP 70830-900, Brasília - DF")

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from portal.identifiers import CNPJFormField, CPFFormField, mask_cnpj
 from portal.models import Membership
 from tickets import attachments
-from tickets.models import FormField, Ticket, TicketType
+from tickets.models import FormField, Ticket, TicketType, parse_protocol
 
 REQUIRED = _("Preencha este campo.")
 
@@ -141,39 +141,8 @@ def _extra_field(definition: FormField) -> forms.Field:
             return forms.CharField(max_length=200, **common)
 
 
-class RequestForm(forms.Form):
-    """Passo 3: what the customer needs, the form's own questions and the attachments."""
-
-    type = forms.ModelChoiceField(
-        label=_("Tipo"), queryset=TicketType.objects.none(), empty_label=_("Escolha o tipo de solicitação")
-    )
-    title = forms.CharField(label=_("Assunto"), max_length=150)
-    description = forms.CharField(
-        label=_("Descrição"),
-        max_length=5000,
-        widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_("Conte o que aconteceu, quando, e o que você esperava. Até 5.000 caracteres."),
-    )
-    files = MultipleFileField(
-        label=_("Anexos"),
-        required=False,
-        help_text=_(
-            "Até 5 arquivos, 10 MB cada e 25 MB no total: PDF, PNG, JPEG, TXT, CSV, DOCX, XLSX ou ODT. "
-            "Não anexe documentos de saúde ou outros dados sensíveis se não forem necessários."
-        ),
-    )
-    remove = forms.MultipleChoiceField(label=_("Remover"), required=False, widget=forms.CheckboxSelectMultiple)
-
-    def __init__(self, *args, types, extra_fields, parked=(), **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["type"].queryset = types
-        self.extra_definitions = list(extra_fields)
-        for definition in self.extra_definitions:
-            self.fields[definition.key] = _extra_field(definition)
-        self.parked = list(parked)
-        self.fields["remove"].choices = [(item["token"], item["original_name"]) for item in self.parked]
-        # The attachments come last on the page, after the form's own questions.
-        self.order_fields(["type", "title", "description", *(d.key for d in self.extra_definitions), "files"])
+class CheckedFilesMixin:
+    """A ``files`` field whose uploads are checked by content; keeps (file, kind) in ``checked_files``."""
 
     def clean_files(self):
         files = self.cleaned_data["files"]
@@ -189,6 +158,40 @@ class RequestForm(forms.Form):
         if errors:
             raise ValidationError(errors)
         return files
+
+
+ATTACHMENTS_HELP = _(
+    "Até 5 arquivos, 10 MB cada e 25 MB no total: PDF, PNG, JPEG, TXT, CSV, DOCX, XLSX ou ODT. "
+    "Não anexe documentos de saúde ou outros dados sensíveis se não forem necessários."
+)
+
+
+class RequestForm(CheckedFilesMixin, forms.Form):
+    """Passo 3: what the customer needs, the form's own questions and the attachments."""
+
+    type = forms.ModelChoiceField(
+        label=_("Tipo"), queryset=TicketType.objects.none(), empty_label=_("Escolha o tipo de solicitação")
+    )
+    title = forms.CharField(label=_("Assunto"), max_length=150)
+    description = forms.CharField(
+        label=_("Descrição"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        help_text=_("Conte o que aconteceu, quando, e o que você esperava. Até 5.000 caracteres."),
+    )
+    files = MultipleFileField(label=_("Anexos"), required=False, help_text=ATTACHMENTS_HELP)
+    remove = forms.MultipleChoiceField(label=_("Remover"), required=False, widget=forms.CheckboxSelectMultiple)
+
+    def __init__(self, *args, types, extra_fields, parked=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["type"].queryset = types
+        self.extra_definitions = list(extra_fields)
+        for definition in self.extra_definitions:
+            self.fields[definition.key] = _extra_field(definition)
+        self.parked = list(parked)
+        self.fields["remove"].choices = [(item["token"], item["original_name"]) for item in self.parked]
+        # The attachments come last on the page, after the form's own questions.
+        self.order_fields(["type", "title", "description", *(d.key for d in self.extra_definitions), "files"])
 
     def clean(self):
         cleaned = super().clean()
@@ -219,3 +222,106 @@ def display_value(value) -> str:
     if isinstance(value, list | tuple):
         return ", ".join(str(item) for item in value)
     return str(localize(value))
+
+
+class ConsultForm(forms.Form):
+    """Consulta de Solicitação de Serviço: by CPF (and open or closed) or by protocol number.
+
+    Visitors without an account also give the requester's CPF when asking by number: the answer
+    goes by e-mail to the address registered on the ticket, never on the page.
+    """
+
+    BY_CPF = "cpf"
+    BY_NUMBER = "numero"
+    OPEN = "abertas"
+    CLOSED = "fechadas"
+
+    by = forms.ChoiceField(
+        label=_("Consultar por"),
+        choices=[(BY_CPF, _("CPF")), (BY_NUMBER, _("Número da solicitação"))],
+        widget=forms.RadioSelect,
+        initial=BY_CPF,
+        error_messages={"required": _("Escolha como consultar: por CPF ou pelo número da solicitação.")},
+    )
+    cpf = CPFFormField(label=_("CPF"), required=False)
+    situation = forms.ChoiceField(
+        label=_("Situação da Solicitação de Serviço"),
+        choices=[(OPEN, _("Abertas")), (CLOSED, _("Fechadas"))],
+        widget=forms.RadioSelect,
+        initial=OPEN,
+        required=False,
+    )
+    number = forms.CharField(
+        label=_("Número da solicitação"), max_length=30, required=False, help_text=_("Ex: 2022SS/00000")
+    )
+
+    def __init__(self, *args, anonymous: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.anonymous = anonymous
+
+    def clean(self):
+        cleaned = super().clean()
+        by = cleaned.get("by")
+        if by == self.BY_CPF:
+            if not cleaned.get("cpf") and "cpf" not in self.errors:
+                self.add_error("cpf", REQUIRED)
+            if not cleaned.get("situation"):
+                cleaned["situation"] = self.OPEN
+        elif by == self.BY_NUMBER:
+            number = cleaned.get("number", "")
+            if not number:
+                self.add_error("number", REQUIRED)
+            else:
+                protocol = parse_protocol(number)
+                if protocol is None:
+                    self.add_error(
+                        "number", _("Número inválido. Informe o ano, SS e o número, por exemplo 2026SS/00042.")
+                    )
+                cleaned["protocol"] = protocol
+            if self.anonymous and not cleaned.get("cpf") and "cpf" not in self.errors:
+                self.add_error("cpf", _("Informe também o CPF do solicitante."))
+        return cleaned
+
+    def criteria(self) -> dict:
+        """What the results page needs, JSON-friendly for the session."""
+        data = self.cleaned_data
+        if data["by"] == self.BY_CPF:
+            return {"by": self.BY_CPF, "cpf": data["cpf"], "situation": data["situation"]}
+        year, number = data["protocol"]
+        return {"by": self.BY_NUMBER, "year": year, "number": number, "cpf": data.get("cpf", "")}
+
+
+class ReplyForm(CheckedFilesMixin, forms.Form):
+    """A customer's new message on their ticket, with files."""
+
+    body = forms.CharField(
+        label=_("Sua mensagem"),
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        help_text=_("Até 5.000 caracteres."),
+    )
+    files = MultipleFileField(label=_("Anexos"), required=False, help_text=ATTACHMENTS_HELP)
+
+    def clean(self):
+        cleaned = super().clean()
+        new = getattr(self, "checked_files", [])
+        try:
+            attachments.validate_set(len(new), sum(uploaded.size for uploaded, _kind in new))
+        except ValidationError as error:
+            self.add_error("files", error)
+        return cleaned
+
+
+class RateForm(forms.Form):
+    """How the customer rates the service, once the ticket is resolved."""
+
+    rating = forms.TypedChoiceField(
+        label=_("Nota"),
+        choices=[(n, str(n)) for n in range(1, 6)],
+        coerce=int,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Escolha uma nota de 1 a 5.")},
+    )
+    comment = forms.CharField(
+        label=_("Comentário (opcional)"), max_length=1000, required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )

@@ -1,5 +1,8 @@
 """Tickets: the forms customers fill in, the tickets they open, protocol numbers and attachments."""
 
+import datetime
+import re
+
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
 from django.db import connection, models
@@ -210,6 +213,7 @@ class Ticket(models.Model):
         OPEN = "aberto", _("Aberto")
         IN_PROGRESS = "em_atendimento", _("Em atendimento")
         WAITING_CUSTOMER = "aguardando_cliente", _("Aguardando o cliente")
+        WAITING_SUPPORT = "aguardando_atendimento", _("Aguardando atendimento")
         RESOLVED = "resolvido", _("Resolvido")
         CLOSED = "fechado", _("Fechado")
 
@@ -240,7 +244,7 @@ class Ticket(models.Model):
     title = models.CharField(_("assunto"), max_length=150)
     description = models.TextField(_("descrição"), max_length=5000)
     extra = models.JSONField(_("respostas extras"), default=list, blank=True)
-    status = models.CharField(_("situação"), max_length=20, choices=Status, default=Status.OPEN)
+    status = models.CharField(_("situação"), max_length=30, choices=Status, default=Status.OPEN)
     team = models.ForeignKey(Team, on_delete=models.PROTECT, related_name="tickets", verbose_name=_("equipe"))
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -252,6 +256,11 @@ class Ticket(models.Model):
     )
     created_at = models.DateTimeField(_("aberto em"), default=timezone.now)
     updated_at = models.DateTimeField(_("atualizado em"), auto_now=True)
+    response_due_at = models.DateTimeField(_("resposta prevista até"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("encerrado em"), null=True, blank=True)
+    rating = models.PositiveSmallIntegerField(_("avaliação"), null=True, blank=True)
+    rating_comment = models.TextField(_("comentário da avaliação"), max_length=1000, blank=True)
+    rated_at = models.DateTimeField(_("avaliado em"), null=True, blank=True)
 
     objects = TicketQuerySet.as_manager()
 
@@ -263,9 +272,20 @@ class Ticket(models.Model):
             models.UniqueConstraint(fields=["year", "number"], name="tickets_ticket_protocol_unique"),
             models.CheckConstraint(
                 condition=models.Q(
-                    status__in=["aberto", "em_atendimento", "aguardando_cliente", "resolvido", "fechado"]
+                    status__in=[
+                        "aberto",
+                        "em_atendimento",
+                        "aguardando_cliente",
+                        "aguardando_atendimento",
+                        "resolvido",
+                        "fechado",
+                    ]
                 ),
                 name="tickets_ticket_status_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(rating__isnull=True) | models.Q(rating__gte=1, rating__lte=5),
+                name="tickets_ticket_rating_1_to_5",
             ),
         ]
         indexes = [
@@ -274,8 +294,15 @@ class Ticket(models.Model):
             models.Index(fields=["cnpj", "-created_at"], name="tickets_ticket_by_cnpj"),
         ]
 
+    #: What "Fechadas" means in the consultation; every other status is "Abertas".
+    FINISHED = (Status.RESOLVED, Status.CLOSED)
+    REOPEN_WINDOW = datetime.timedelta(days=7)
+
     def __str__(self) -> str:
         return self.protocol
+
+    def get_absolute_url(self) -> str:
+        return reverse("tickets:detail", kwargs={"year": self.year, "number": self.number})
 
     @property
     def protocol(self) -> str:
@@ -293,10 +320,44 @@ class Ticket(models.Model):
     def cnpj_masked(self) -> str:
         return mask_cnpj(self.cnpj)
 
+    @property
+    def is_finished(self) -> bool:
+        return self.status in self.FINISHED
+
+    @property
+    def can_reply(self) -> bool:
+        return self.status != self.Status.CLOSED
+
+    @property
+    def can_close(self) -> bool:
+        return self.status != self.Status.CLOSED
+
+    def can_reopen(self, now=None) -> bool:
+        now = now or timezone.now()
+        return self.is_finished and self.closed_at is not None and now - self.closed_at <= self.REOPEN_WINDOW
+
+    @property
+    def can_rate(self) -> bool:
+        return self.is_finished and self.rating is None
+
 
 def format_protocol(year: int, number: int) -> str:
     """2026SS/00042. Past 99999 the number simply grows a digit: 2026SS/100000."""
     return f"{year}SS/{number:05d}"
+
+
+_PROTOCOL = re.compile(r"^(\d{4})\s*SS\s*/?\s*(\d{1,9})$", re.IGNORECASE)
+
+
+def parse_protocol(text: str) -> tuple[int, int] | None:
+    """(year, number) from what a person types: "2026SS/00042", " 2026ss/42 ", "2026SS00042"."""
+    match = _PROTOCOL.match((text or "").strip())
+    if match is None:
+        return None
+    year, number = int(match[1]), int(match[2])
+    if number == 0:
+        return None
+    return year, number
 
 
 class PrivateStorage(LazyObject):
@@ -319,8 +380,55 @@ def _attachment_path(attachment, filename: str) -> str:
     return f"anexos/{attachment.uploaded_at:%Y/%m}/{attachment.token}"
 
 
+class Message(models.Model):
+    """One entry of a ticket's conversation: the customer's, a staff public reply, or an internal note."""
+
+    class Kind(models.TextChoices):
+        CUSTOMER = "cliente", _("Mensagem do cliente")
+        REPLY = "resposta", _("Resposta pública")
+        NOTE = "nota", _("Nota interna")
+
+    #: What a customer may ever see: internal notes never leave the staff side.
+    PUBLIC = (Kind.CUSTOMER, Kind.REPLY)
+
+    ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="messages", verbose_name=_("ticket"))
+    kind = models.CharField(_("tipo"), max_length=10, choices=Kind)
+    body = models.TextField(_("mensagem"), max_length=5000)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("autor")
+    )
+    author_name = models.CharField(_("nome do autor"), max_length=150)
+    created_at = models.DateTimeField(_("enviada em"), default=timezone.now)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("mensagem")
+        verbose_name_plural = _("mensagens")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=["cliente", "resposta", "nota"]), name="tickets_message_kind_valid"
+            ),
+        ]
+        indexes = [models.Index(fields=["ticket", "created_at"], name="tickets_message_by_ticket")]
+
+    def __str__(self) -> str:
+        return f"{self.ticket}: {self.get_kind_display()} ({self.author_name})"
+
+    @property
+    def is_public(self) -> bool:
+        return self.kind in self.PUBLIC
+
+
 class Attachment(models.Model):
     ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("ticket"))
+    message = models.ForeignKey(
+        Message,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="attachments",
+        verbose_name=_("mensagem"),
+    )
     file = models.FileField(_("arquivo"), storage=get_private_storage, upload_to=_attachment_path, max_length=200)
     token = models.CharField(max_length=64, unique=True, editable=False)
     original_name = models.CharField(_("nome original"), max_length=255)
@@ -341,8 +449,8 @@ class StatusEvent(models.Model):
     """One change of a ticket's status, kept for the ticket's history."""
 
     ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="events", verbose_name=_("ticket"))
-    from_status = models.CharField(_("de"), max_length=20, choices=Ticket.Status, blank=True)
-    to_status = models.CharField(_("para"), max_length=20, choices=Ticket.Status)
+    from_status = models.CharField(_("de"), max_length=30, choices=Ticket.Status, blank=True)
+    to_status = models.CharField(_("para"), max_length=30, choices=Ticket.Status)
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("por")
     )
@@ -356,3 +464,24 @@ class StatusEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.ticket}: {self.from_status or '—'} → {self.to_status}"
+
+
+class LookupToken(models.Model):
+    """A single-use link e-mailed after an anonymous consultation. Only the token's hash is kept."""
+
+    LIFETIME = datetime.timedelta(minutes=30)
+
+    token_hash = models.CharField(max_length=64, unique=True, editable=False)
+    cpf = CPFField(_("CPF"))
+    email = models.EmailField(_("e-mail"))
+    created_at = models.DateTimeField(_("criado em"), default=timezone.now)
+    expires_at = models.DateTimeField(_("expira em"))
+    used_at = models.DateTimeField(_("usado em"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("link de consulta")
+        verbose_name_plural = _("links de consulta")
+        indexes = [models.Index(fields=["expires_at"], name="tickets_lookuptoken_expiry")]
+
+    def __str__(self) -> str:
+        return f"{mask_cpf(self.cpf)} ({self.created_at:%Y-%m-%d %H:%M})"

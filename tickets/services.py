@@ -1,15 +1,37 @@
 """Writes of the tickets app: each one transaction, side effects after commit."""
 
+import hashlib
 import secrets
 from dataclasses import dataclass
 
 from django.core.files import File
 from django.db import IntegrityError, transaction
+from django.db.models.functions import Lower
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from portal.identifiers import normalize_cnpj, normalize_cpf
 from tickets import notifications
-from tickets.models import Attachment, ProtocolCounter, StatusEvent, Ticket, TicketForm, TicketType
+from tickets.models import (
+    Attachment,
+    LookupToken,
+    Message,
+    ProtocolCounter,
+    StatusEvent,
+    Ticket,
+    TicketForm,
+    TicketType,
+    private_storage,
+)
+from tickets.sla import DEFAULT_RESPONSE_HOURS, add_business_hours
+
+
+class TicketActionRefused(Exception):
+    """A customer or staff action the ticket's state does not allow; the message says why."""
+
+    def __init__(self, message):
+        super().__init__(message)
+        self.message = message
 
 
 @dataclass(frozen=True)
@@ -77,6 +99,7 @@ def ticket_open(
                 team=form.team,
                 created_by=created_by if created_by is not None and created_by.is_authenticated else None,
                 created_at=now,
+                response_due_at=add_business_hours(now, DEFAULT_RESPONSE_HOURS),
             )
             # Field rules only: the foreign keys come from rows the caller already loaded.
             ticket.clean_fields(exclude=["form", "product", "subject", "type", "team", "created_by", "submission_key"])
@@ -94,8 +117,6 @@ def ticket_open(
 
 
 def _attach(ticket: Ticket, files: list[PendingFile], now) -> None:
-    from tickets.models import private_storage
-
     attachments = []
     for pending in files:
         attachment = Attachment(
@@ -112,3 +133,206 @@ def _attach(ticket: Ticket, files: list[PendingFile], now) -> None:
     Attachment.objects.bulk_create(attachments)
     # The parked copies are no longer needed once the ticket holds its own.
     transaction.on_commit(lambda: [private_storage.delete(pending.path) for pending in files])
+
+
+def _store_uploads(ticket: Ticket, message: Message, uploads, now) -> None:
+    """Keep files uploaded with a message; ``uploads`` are (file, kind) pairs already checked."""
+    from tickets.attachments import safe_name
+
+    attachments = []
+    for uploaded, kind in uploads:
+        attachment = Attachment(
+            ticket=ticket,
+            message=message,
+            token=secrets.token_urlsafe(24),
+            original_name=safe_name(uploaded.name),
+            content_type=kind.content_type,
+            size=uploaded.size,
+            uploaded_at=now,
+        )
+        uploaded.seek(0)
+        attachment.file.save(attachment.token, File(uploaded), save=False)
+        attachments.append(attachment)
+    Attachment.objects.bulk_create(attachments)
+
+
+def _locked(ticket: Ticket) -> Ticket:
+    """The ticket's row, locked until the transaction ends, so two actions never interleave."""
+    return Ticket.objects.select_for_update().get(pk=ticket.pk)
+
+
+def _set_status(ticket: Ticket, to_status: str, *, by=None, note: str = "", now=None) -> bool:
+    """Move the (locked) ticket to ``to_status`` and record it. Returns whether anything changed."""
+    if ticket.status == to_status:
+        return False
+    now = now or timezone.now()
+    from_status = ticket.status
+    ticket.status = to_status
+    if to_status in Ticket.FINISHED:
+        ticket.closed_at = ticket.closed_at if from_status in Ticket.FINISHED else now
+    else:
+        ticket.closed_at = None
+    ticket.save(update_fields=["status", "closed_at", "updated_at"])
+    StatusEvent.objects.create(
+        ticket=ticket,
+        from_status=from_status,
+        to_status=to_status,
+        by=by if by is not None and by.is_authenticated else None,
+        note=note,
+        at=now,
+    )
+    return True
+
+
+def _author(ticket: Ticket, user) -> tuple[object, str]:
+    if user is not None and user.is_authenticated:
+        return user, user.get_full_name() or user.get_username()
+    return None, ticket.requester_name
+
+
+def ticket_reply(ticket: Ticket, *, body: str, uploads=(), user=None) -> Message:
+    """The customer writes on their ticket: the team is told and the ticket waits for them again."""
+    with transaction.atomic():
+        ticket = _locked(ticket)
+        if not ticket.can_reply:
+            raise TicketActionRefused(_("Esta solicitação está fechada. Reabra-a para enviar uma nova mensagem."))
+        now = timezone.now()
+        author, author_name = _author(ticket, user)
+        message = Message.objects.create(
+            ticket=ticket,
+            kind=Message.Kind.CUSTOMER,
+            body=body.strip(),
+            author=author,
+            author_name=author_name,
+            created_at=now,
+        )
+        _store_uploads(ticket, message, uploads, now)
+        if not _set_status(ticket, Ticket.Status.WAITING_SUPPORT, by=user, now=now):
+            ticket.save(update_fields=["updated_at"])
+        transaction.on_commit(lambda: notifications.customer_replied(message_id=message.pk))
+    return message
+
+
+def staff_reply(ticket: Ticket, *, body: str, user, public: bool, uploads=(), to_status: str = "") -> Message:
+    """Staff answer the customer (a public reply, e-mailed) or leave an internal note (never shown to them)."""
+    with transaction.atomic():
+        ticket = _locked(ticket)
+        now = timezone.now()
+        message = Message.objects.create(
+            ticket=ticket,
+            kind=Message.Kind.REPLY if public else Message.Kind.NOTE,
+            body=body.strip(),
+            author=user,
+            author_name=user.get_full_name() or user.get_username(),
+            created_at=now,
+        )
+        _store_uploads(ticket, message, uploads, now)
+        changed = bool(to_status) and _set_status(ticket, to_status, by=user, now=now)
+        if not changed:
+            ticket.save(update_fields=["updated_at"])
+        if public:
+            transaction.on_commit(lambda: notifications.staff_replied(message_id=message.pk))
+        if changed and to_status in Ticket.FINISHED:
+            transaction.on_commit(lambda: notifications.ticket_finished(ticket_id=ticket.pk))
+    return message
+
+
+def ticket_change_status(ticket: Ticket, to_status: str, *, user, note: str = "") -> Ticket:
+    """Staff move a ticket; the requester hears about it when it is resolved or closed."""
+    with transaction.atomic():
+        ticket = _locked(ticket)
+        if _set_status(ticket, to_status, by=user, note=note) and to_status in Ticket.FINISHED:
+            transaction.on_commit(lambda: notifications.ticket_finished(ticket_id=ticket.pk))
+    return ticket
+
+
+def ticket_close(ticket: Ticket, *, user=None) -> Ticket:
+    """The customer closes their own ticket (nothing more to do)."""
+    with transaction.atomic():
+        ticket = _locked(ticket)
+        if not ticket.can_close:
+            raise TicketActionRefused(_("Esta solicitação já está fechada."))
+        _set_status(ticket, Ticket.Status.CLOSED, by=user, note=str(_("Fechada pelo cliente.")))
+    return ticket
+
+
+def ticket_reopen(ticket: Ticket, *, user=None) -> Ticket:
+    """The customer reopens a resolved or closed ticket, within the reopening window."""
+    with transaction.atomic():
+        ticket = _locked(ticket)
+        if not ticket.can_reopen():
+            raise TicketActionRefused(
+                _("Só é possível reabrir uma solicitação resolvida ou fechada há no máximo 7 dias.")
+            )
+        _set_status(ticket, Ticket.Status.WAITING_SUPPORT, by=user, note=str(_("Reaberta pelo cliente.")))
+        transaction.on_commit(lambda: notifications.ticket_reopened(ticket_id=ticket.pk))
+    return ticket
+
+
+def ticket_rate(ticket: Ticket, *, rating: int, comment: str = "") -> Ticket:
+    """The customer rates the service once the ticket is resolved; once only."""
+    if not 1 <= int(rating) <= 5:
+        raise TicketActionRefused(_("Escolha uma nota de 1 a 5."))
+    with transaction.atomic():
+        ticket = _locked(ticket)
+        if ticket.rating is not None:
+            raise TicketActionRefused(_("Esta solicitação já foi avaliada. Obrigado!"))
+        if not ticket.is_finished:
+            raise TicketActionRefused(_("A avaliação fica disponível quando a solicitação for resolvida."))
+        ticket.rating = int(rating)
+        ticket.rating_comment = comment.strip()
+        ticket.rated_at = timezone.now()
+        ticket.save(update_fields=["rating", "rating_comment", "rated_at", "updated_at"])
+    return ticket
+
+
+# Anonymous consultation: a single-use link by e-mail, never ticket data on the page.
+
+
+def _hash_token(raw: str) -> str:
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+def lookup_links_send(*, cpf: str, year: int | None = None, number: int | None = None) -> int:
+    """E-mail an access link to each address used on the CPF's tickets (or on the one numbered ticket).
+
+    Runs in the background task, so the page answers the same, in the same time, whether or
+    not there are tickets. Returns how many links were sent.
+    """
+    cpf = normalize_cpf(cpf)
+    tickets = Ticket.objects.filter(requester_cpf=cpf)
+    if number is not None:
+        tickets = tickets.filter(year=year, number=number)
+    latest_by_email = {}
+    for email, language in (
+        tickets.annotate(email_key=Lower("email")).order_by("-created_at").values_list("email_key", "language")
+    ):
+        latest_by_email.setdefault(email, language)
+    now = timezone.now()
+    for email, language in latest_by_email.items():
+        raw = secrets.token_urlsafe(32)  # 256 bits from the OS's CSPRNG
+        LookupToken.objects.create(
+            token_hash=_hash_token(raw), cpf=cpf, email=email, created_at=now, expires_at=now + LookupToken.LIFETIME
+        )
+        notifications.lookup_link(email=email, language=language, token=raw)
+    return len(latest_by_email)
+
+
+def lookup_link_redeem(raw: str) -> LookupToken | None:
+    """Spend a link: the token, if it is known, unexpired and unused — after this call it is used."""
+    if not raw or len(raw) > 100:
+        return None
+    token_hash = _hash_token(raw)
+    now = timezone.now()
+    spent = LookupToken.objects.filter(token_hash=token_hash, used_at__isnull=True, expires_at__gt=now).update(
+        used_at=now
+    )
+    if not spent:
+        return None
+    return LookupToken.objects.get(token_hash=token_hash)
+
+
+def lookup_tokens_purge(*, older_than) -> int:
+    """Forget links that can no longer be used."""
+    deleted, _detail = LookupToken.objects.filter(expires_at__lt=older_than).delete()
+    return deleted

@@ -23,4 +23,12 @@ urlpatterns = [
     path("novo/<slug:slug>/", views.new, name="new"),
     path("novo/<slug:slug>/limpar/", views.clear, name="clear"),
     path("enviado/<int:year>SS/<protocol_number:number>/", views.confirmation, name="confirmation"),
+    path("consultar/", views.consult, name="consult"),
+    path("acesso/<str:token>/", views.access, name="access"),
+    path("<int:year>SS/<protocol_number:number>/", views.detail, name="detail"),
+    path("<int:year>SS/<protocol_number:number>/responder/", views.reply, name="reply"),
+    path("<int:year>SS/<protocol_number:number>/fechar/", views.close, name="close"),
+    path("<int:year>SS/<protocol_number:number>/reabrir/", views.reopen, name="reopen"),
+    path("<int:year>SS/<protocol_number:number>/avaliar/", views.rate, name="rate"),
+    path("<int:year>SS/<protocol_number:number>/anexos/<str:token>/", views.attachment, name="attachment"),
 ]

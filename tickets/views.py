@@ -1,13 +1,28 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.http import Http404
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_http_methods, require_POST
 
 from helpcenter.search import suggest
+from portal import ratelimit
+from tickets import selectors, services
+from tickets.forms import ConsultForm, RateForm, ReplyForm
 from tickets.models import Ticket, TicketForm, format_protocol
+from tickets.tasks import send_lookup_links
 from tickets.wizard import STEP_NAMES, STEPS, TicketWizard, submitted_ticket
+
+CONSULT_PER_IP = ratelimit.Limit("consulta-ip", 10, 60)
+CONSULT_PER_CPF = ratelimit.Limit("consulta-cpf", 5, 60 * 60)
+SUBMIT_PER_IP = ratelimit.Limit("envio-ip", 30, 60 * 60)
+SUBMIT_PER_CPF = ratelimit.Limit("envio-cpf", 20, 24 * 60 * 60)
+CONSULT_SESSION_KEY = "tickets_consult"
+CONSULT_SENT_SESSION_KEY = "tickets_consult_sent"
+PAGE_SIZE = 20
 
 
 def _ticket_form(slug):
@@ -80,6 +95,9 @@ def _send(request, wizard):
         wizard.save()
         messages.error(request, _("Revise os dados deste passo antes de enviar."))
         return redirect("tickets:new", slug=wizard.ticket_form.slug)
+    cpf = wizard.form("identificacao").requester()["cpf"]
+    if not (ratelimit.hit(SUBMIT_PER_IP, ratelimit.client_ip(request)) and ratelimit.hit(SUBMIT_PER_CPF, cpf or "")):
+        return ratelimit.too_many_requests(request)  # the form stays in the session, ready to send later
     ticket, _created = wizard.submit()
     return _confirmation(ticket.year, ticket.number)
 
@@ -171,3 +189,177 @@ def confirmation(request, year, number):
         "tickets/confirmation.html",
         {"ticket": ticket, "protocol": format_protocol(ticket.year, ticket.number)},
     )
+
+
+# Consultation and the ticket page. Who sees what: tickets.selectors.
+
+
+@login_not_required
+@never_cache
+@require_http_methods(["GET", "POST"])
+def consult(request):
+    """Consulta de Solicitação de Serviço.
+
+    Signed-in customers get results on the page (criteria kept in the session, so paging is a
+    plain GET without personal data in the URL). Visitors never see ticket data here: the answer
+    is always the same message, and a link goes by e-mail from a background task.
+    """
+    anonymous = not request.user.is_authenticated
+    if request.method == "POST":
+        if not ratelimit.hit(CONSULT_PER_IP, ratelimit.client_ip(request)):
+            return ratelimit.too_many_requests(request)
+        form = ConsultForm(request.POST, anonymous=anonymous)
+        if not form.is_valid():
+            return _render_consult(request, form, anonymous=anonymous)
+        criteria = form.criteria()
+        if anonymous:
+            if not ratelimit.hit(CONSULT_PER_CPF, criteria["cpf"]):
+                return ratelimit.too_many_requests(request)
+            send_lookup_links.enqueue(cpf=criteria["cpf"], year=criteria.get("year"), number=criteria.get("number"))
+            request.session[CONSULT_SENT_SESSION_KEY] = True
+            return redirect(reverse("tickets:consult") + "#resultado")
+        request.session[CONSULT_SESSION_KEY] = criteria
+        return redirect(reverse("tickets:consult") + "#resultado")
+
+    criteria = None if anonymous else request.session.get(CONSULT_SESSION_KEY)
+    initial = dict(criteria or {})
+    if "year" in initial:
+        initial["number"] = format_protocol(initial["year"], initial["number"])
+    form = ConsultForm(initial=initial, anonymous=anonymous)
+    return _render_consult(request, form, anonymous=anonymous, criteria=criteria)
+
+
+def _render_consult(request, form, *, anonymous, criteria=None):
+    context = {"form": form, "anonymous": anonymous, "sent": request.session.pop(CONSULT_SENT_SESSION_KEY, False)}
+    viewer = selectors.viewer_for(request)
+    page_number = request.GET.get("page") or 1
+    if criteria:
+        results = selectors.consult(viewer, criteria)
+        context["results"] = Paginator(results, PAGE_SIZE).get_page(page_number)
+    elif anonymous and viewer.grant_cpf:
+        granted = selectors.granted_tickets(viewer)
+        context["granted"] = Paginator(granted, PAGE_SIZE).get_page(page_number)
+    return render(request, "tickets/consult.html", context)
+
+
+@login_not_required
+@never_cache
+def access(request, token):
+    """An e-mailed link: spend the token, let this browser see those tickets, drop the token from the URL."""
+    link = services.lookup_link_redeem(token)
+    if link is None:
+        return render(request, "tickets/access_invalid.html", status=404)
+    selectors.grant_access(request.session, cpf=link.cpf, email=link.email)
+    return redirect("tickets:consult")
+
+
+def _visible_ticket(request, year, number) -> Ticket:
+    ticket = selectors.ticket_for(selectors.viewer_for(request), year=year, number=int(number))
+    if ticket is None:
+        raise Http404
+    return ticket
+
+
+@login_not_required
+@never_cache
+def detail(request, year, number):
+    """One ticket, for whoever may see it; 404 for everyone else, existing or not."""
+    return _render_detail(request, _visible_ticket(request, year, number))
+
+
+def _render_detail(request, ticket, *, reply_form=None, rate_form=None, status=200):
+    conversation = list(selectors.public_messages(ticket))
+    files = list(selectors.public_attachments(ticket))
+    by_message = {}
+    for attachment in files:
+        by_message.setdefault(attachment.message_id, []).append(attachment)
+    for message in conversation:
+        message.files = by_message.get(message.pk, [])
+    context = {
+        "ticket": ticket,
+        "conversation": conversation,
+        "ticket_files": by_message.get(None, []),
+        "events": list(ticket.events.all()),
+        "reply_form": reply_form or ReplyForm(),
+        "rate_form": rate_form or RateForm(),
+        "can_reopen": ticket.can_reopen(),
+    }
+    return render(request, "tickets/detail.html", context, status=status)
+
+
+def _after_action(ticket):
+    return redirect(ticket.get_absolute_url())
+
+
+@login_not_required
+@require_POST
+def reply(request, year, number):
+    ticket = _visible_ticket(request, year, number)
+    form = ReplyForm(request.POST, request.FILES)
+    if not form.is_valid():
+        return _render_detail(request, ticket, reply_form=form)
+    try:
+        services.ticket_reply(ticket, body=form.cleaned_data["body"], uploads=form.checked_files, user=request.user)
+    except services.TicketActionRefused as refused:
+        messages.error(request, refused.message)
+        return _render_detail(request, ticket, reply_form=form)
+    messages.success(request, _("Mensagem enviada. A equipe de atendimento foi avisada."))
+    return _after_action(ticket)
+
+
+@login_not_required
+@require_POST
+def close(request, year, number):
+    ticket = _visible_ticket(request, year, number)
+    try:
+        services.ticket_close(ticket, user=request.user)
+    except services.TicketActionRefused as refused:
+        messages.error(request, refused.message)
+    else:
+        messages.success(request, _("Solicitação fechada."))
+    return _after_action(ticket)
+
+
+@login_not_required
+@require_POST
+def reopen(request, year, number):
+    ticket = _visible_ticket(request, year, number)
+    try:
+        services.ticket_reopen(ticket, user=request.user)
+    except services.TicketActionRefused as refused:
+        messages.error(request, refused.message)
+    else:
+        messages.success(request, _("Solicitação reaberta. A equipe de atendimento foi avisada."))
+    return _after_action(ticket)
+
+
+@login_not_required
+@require_POST
+def rate(request, year, number):
+    ticket = _visible_ticket(request, year, number)
+    form = RateForm(request.POST)
+    if not form.is_valid():
+        return _render_detail(request, ticket, rate_form=form)
+    try:
+        services.ticket_rate(ticket, rating=form.cleaned_data["rating"], comment=form.cleaned_data["comment"])
+    except services.TicketActionRefused as refused:
+        messages.error(request, refused.message)
+    else:
+        messages.success(request, _("Obrigado pela avaliação!"))
+    return _after_action(ticket)
+
+
+@login_not_required
+@never_cache
+def attachment(request, year, number, token):
+    """A file of a ticket the visitor may see: always a download, never rendered by the browser."""
+    ticket = _visible_ticket(request, year, number)
+    item = selectors.public_attachments(ticket).filter(token=token).first()
+    if item is None:
+        raise Http404
+    response = FileResponse(
+        item.file.open("rb"), as_attachment=True, filename=item.original_name, content_type=item.content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox"
+    return response

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from tickets import attachments, services
 from tickets.forms import ContactForm, IdentificationForm, RequestForm
 from tickets.models import TicketForm, TicketType, private_storage
+from tickets.selectors import SUBMITTED_SESSION_KEY
 
 
 @dataclass(frozen=True)
@@ -33,7 +34,6 @@ STEPS = (
 )
 STEP_NAMES = [step.name for step in STEPS]
 NOT_STORED = {"csrfmiddlewaretoken", "action", "step", "key", "files", "remove"}
-SUBMITTED_SESSION_KEY = "tickets_submitted"
 
 
 class TicketWizard:

@@ -63,4 +63,20 @@ document.addEventListener("DOMContentLoaded", () => {
       }, 400);
     });
   }
+
+  // Consulta: show only the fields of the chosen criterion (all stay visible without JS).
+  const consult = document.querySelector("[data-consult-form]");
+  if (consult) {
+    const groups = Array.from(consult.querySelectorAll("[data-consult-show]"));
+    const update = () => {
+      const chosen = consult.querySelector("input[name='by']:checked");
+      for (const group of groups) {
+        group.hidden = Boolean(chosen) && !group.dataset.consultShow.split(" ").includes(chosen.value);
+      }
+    };
+    consult.addEventListener("change", (event) => {
+      if (event.target.name === "by") update();
+    });
+    update();
+  }
 });
