@@ -3,11 +3,13 @@
 import datetime
 
 import factory
+from django.core.files.base import ContentFile
+from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from helpcenter.models import Article, DocumentationPage, FaqCategory, Product
 from portal.models import Contract, Membership, Organization, User
-from tickets.models import FormField, Subject, Team, Ticket, TicketForm, TicketType
+from tickets.models import Attachment, FormField, Message, Subject, Team, Ticket, TicketForm, TicketType
 
 DEFAULT_PASSWORD = "senha-de-teste-123"
 
@@ -185,3 +187,29 @@ class TicketFactory(DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Erro ao consultar {n}")
     description = "Ao consultar, recebo erro 500."
     team = factory.SelfAttribute("form.team")
+
+
+class MessageFactory(DjangoModelFactory):
+    class Meta:
+        model = Message
+
+    ticket = factory.SubFactory(TicketFactory)
+    kind = Message.Kind.REPLY
+    body = factory.Sequence(lambda n: f"Resposta número {n}.")
+    author_name = "Equipe de atendimento"
+
+
+class AttachmentFactory(DjangoModelFactory):
+    """A real file in private storage (a tiny PDF), attached to a ticket or one of its messages."""
+
+    class Meta:
+        model = Attachment
+
+    ticket = factory.SubFactory(TicketFactory)
+    message = None
+    token = factory.Sequence(lambda n: f"anexo-token-{n}")
+    original_name = "comprovante.pdf"
+    content_type = "application/pdf"
+    size = 15
+    uploaded_at = factory.LazyFunction(timezone.now)
+    file = factory.LazyAttribute(lambda o: ContentFile(b"%PDF-1.4\n%%EOF\n", name=o.token))

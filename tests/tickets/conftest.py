@@ -45,3 +45,49 @@ def request_data(**overrides):
         "description": "Desde ontem.",
     }
     return {**data, **overrides}
+
+
+class World:
+    """Two companies, a gestor and a membro in the first, a gestor in the second, and their tickets.
+
+    - ``colleague_ticket``: opened by the membro of company A;
+    - ``other_company_ticket``: opened by the gestor of company B;
+    - ``anonymous_ticket``: opened without an account (CPF ``ANONYMOUS_CPF``, e-mail ``ANONYMOUS_EMAIL``).
+    """
+
+
+ANONYMOUS_CPF = "11144477735"
+ANONYMOUS_EMAIL = "visitante@empresa.example"
+
+
+@pytest.fixture
+def world():
+    from tests.factories import TicketFactory
+
+    w = World()
+    w.company_a = OrganizationFactory(legal_name="Empresa A Ltda.")
+    w.company_b = OrganizationFactory(legal_name="Empresa B Ltda.")
+    w.gestor_a = UserFactory(name="Gestora A")
+    w.membro_a = UserFactory(name="Membro A")
+    w.gestor_b = UserFactory(name="Gestor B")
+    MembershipFactory(user=w.gestor_a, organization=w.company_a, role="gestor")
+    MembershipFactory(user=w.membro_a, organization=w.company_a, role="membro")
+    MembershipFactory(user=w.gestor_b, organization=w.company_b, role="gestor")
+    w.colleague_ticket = TicketFactory(
+        created_by=w.membro_a, requester_cpf=w.membro_a.cpf, cnpj=w.company_a.cnpj, title="Chamado do membro A"
+    )
+    w.other_company_ticket = TicketFactory(
+        created_by=w.gestor_b, requester_cpf=w.gestor_b.cpf, cnpj=w.company_b.cnpj, title="Chamado da empresa B"
+    )
+    w.anonymous_ticket = TicketFactory(
+        requester_cpf=ANONYMOUS_CPF, email=ANONYMOUS_EMAIL, title="Chamado sem conta", language="es"
+    )
+    return w
+
+
+def consult(client, **data):
+    return client.post("/tickets/consultar/", data)
+
+
+def ticket_url(ticket, suffix=""):
+    return f"/tickets/{ticket.year}SS/{ticket.number:05d}/{suffix}"
