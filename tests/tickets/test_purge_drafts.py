@@ -21,6 +21,7 @@ def drafts():
         private_storage.delete(path)
 
 
+@pytest.mark.django_db
 def test_abandoned_drafts_are_deleted_and_recent_ones_and_ticket_files_kept(drafts):
     old, new, kept = drafts
     out = io.StringIO()

@@ -299,3 +299,32 @@ def test_extra_fields_are_asked_and_kept_on_the_ticket(client, ticket_form):
         {"field": environment.pk, "label": "Ambiente", "value": "Produção"},
         {"field": blocking.pk, "label": "Impede o uso?", "value": "Sim"},
     ]
+
+
+def _fill_and_send(client):
+    post_step(client, "datavalid", "identificacao", ANONYMOUS_IDENTIFICATION)
+    post_step(client, "datavalid", "contato", CONTACT)
+    post_step(client, "datavalid", "solicitacao", request_data())
+    return post_step(client, "datavalid", "revisao", {"key": _key(client)})
+
+
+def test_submissions_past_the_per_cpf_limit_get_a_429_and_the_form_is_kept(client, ticket_form, monkeypatch):
+    from portal.ratelimit import Limit
+
+    monkeypatch.setattr("tickets.views.SUBMIT_PER_CPF", Limit("envio-cpf", 2, 24 * 60 * 60))
+    assert _fill_and_send(client).status_code == 302
+    assert _fill_and_send(client).status_code == 302
+    refused = _fill_and_send(client)
+    assert refused.status_code == 429
+    assert "Nada do que você já preencheu foi perdido." in refused.content.decode()
+    assert Ticket.objects.count() == 2
+    assert "Passo 4 de 4" in client.get("/tickets/novo/datavalid/").content.decode()
+
+
+def test_submissions_past_the_per_address_limit_get_a_429(client, ticket_form, monkeypatch):
+    from portal.ratelimit import Limit
+
+    monkeypatch.setattr("tickets.views.SUBMIT_PER_IP", Limit("envio-ip", 1, 60 * 60))
+    assert _fill_and_send(client).status_code == 302
+    assert _fill_and_send(client).status_code == 429
+    assert Ticket.objects.count() == 1

@@ -3,6 +3,7 @@
 A file uploaded on step 3 waits in private storage until the ticket is sent (then the ticket
 keeps its own copy) or the form is cleared. Forms abandoned halfway leave their files behind;
 run this daily (cron, or a scheduler calling it) to delete those older than the session lifetime.
+It also forgets consultation links that expired more than a day ago.
 """
 
 import datetime
@@ -12,6 +13,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from tickets.models import private_storage
+from tickets.services import lookup_tokens_purge
 
 DRAFTS = "rascunhos"
 
@@ -31,6 +33,8 @@ class Command(BaseCommand):
         cutoff = timezone.now() - datetime.timedelta(hours=older_than_hours)
         deleted = self._purge(DRAFTS, cutoff)
         self.stdout.write(f"{deleted} abandoned draft attachment(s) deleted.")
+        links = lookup_tokens_purge(older_than=timezone.now() - datetime.timedelta(days=1))
+        self.stdout.write(f"{links} expired consultation link(s) deleted.")
 
     def _purge(self, folder: str, cutoff) -> int:
         if not private_storage.exists(folder):

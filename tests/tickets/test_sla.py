@@ -1,0 +1,32 @@
+import datetime
+
+import pytest
+
+from tickets.sla import BUSINESS_TZ, add_business_hours
+
+
+def at(day, hour, minute=0):
+    return datetime.datetime(2026, 11, day, hour, minute, tzinfo=BUSINESS_TZ)
+
+
+@pytest.mark.parametrize(
+    ("start", "hours", "expected"),
+    [
+        (at(23, 9), 2, at(23, 11)),  # Monday morning, same day
+        (at(23, 17), 2, at(24, 9)),  # crosses the evening
+        (at(23, 20), 1, at(24, 9)),  # after hours: counts from the next opening
+        (at(27, 16), 4, at(30, 10)),  # Friday afternoon → Monday
+        (at(28, 10), 1, at(30, 9)),  # Saturday → Monday
+        (at(23, 9), 20, at(25, 9)),  # two business days
+        (at(23, 7, 30), 1, at(23, 9)),  # before opening
+    ],
+)
+def test_business_hours_skip_nights_and_weekends(start, hours, expected):
+    assert add_business_hours(start, hours) == expected
+
+
+def test_the_answer_keeps_the_callers_time_zone():
+    start = datetime.datetime(2026, 11, 23, 12, tzinfo=datetime.UTC)  # 9h in São Paulo
+    result = add_business_hours(start, 1)
+    assert result.tzinfo == datetime.UTC
+    assert result == datetime.datetime(2026, 11, 23, 13, tzinfo=datetime.UTC)
