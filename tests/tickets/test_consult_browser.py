@@ -104,7 +104,11 @@ def test_visitor_consults_by_cpf_follows_the_emailed_link_and_replies_with_a_fil
     errors = page.get_by_role("alert")
     expect(errors).to_contain_text("Corrija os campos indicados para continuar.")
     expect(errors).to_contain_text("CPF inválido")
-    expect(page.get_by_label("CPF do solicitante")).to_have_attribute("aria-invalid", "true")
+    cpf = page.get_by_label("CPF do solicitante")
+    expect(cpf).to_have_attribute("aria-invalid", "true")
+    expect(cpf).to_have_accessible_description(re.compile(r"^CPF inválido\. .* Ex: 000\.000\.000-00"))
+    errors.get_by_role("link", name="CPF do solicitante").click()  # the summary leads to the field
+    expect(cpf).to_be_focused()
     expect(page.get_by_text(GENERIC_ANSWER)).to_have_count(0)
     assert mail.outbox == []
     assert_accessible(page)
