@@ -8,7 +8,18 @@ from django.utils import timezone
 
 from helpcenter.models import Product
 from portal.models import Membership
-from tickets.models import FormField, ProtocolCounter, StatusEvent, Subject, Team, Ticket, TicketForm, TicketType
+from tickets.models import (
+    FormField,
+    Message,
+    ProtocolCounter,
+    StatusEvent,
+    Subject,
+    Team,
+    Ticket,
+    TicketForm,
+    TicketType,
+)
+from tickets.sla import DEFAULT_RESPONSE_HOURS, add_business_hours
 
 TEAMS = {
     "apis": ("Atendimento de APIs", "apis@atendimento.example"),
@@ -51,6 +62,18 @@ TITLES = [
 STATUS_FLOW = ["aberto", "em_atendimento", "aguardando_cliente", "resolvido", "fechado"]
 DEMO_TICKETS = 36
 
+REPLIES = {
+    "em_atendimento": "Recebemos a sua solicitação e já estamos analisando. Voltamos com uma resposta em breve.",
+    "aguardando_cliente": "Para continuar, precisamos do horário aproximado do erro e de um exemplo de requisição.",
+    "resolvido": "Corrigimos o problema e acompanhamos por algumas horas: está tudo normal. Pode confirmar?",
+    "fechado": "A solicitação foi atendida. Obrigado pelo contato!",
+}
+INTERNAL_NOTE = "Verificado no monitoramento: pico de uso do cliente às 9h. Não repassar ao cliente."
+
+#: A visitor without an account: consult by this CPF and the link shows in the console e-mail.
+ANONYMOUS_CPF = "11144477735"
+ANONYMOUS_EMAIL = "visitante@exemplo.example"
+
 
 def seed(stdout) -> None:
     teams = {
@@ -72,7 +95,7 @@ def seed(stdout) -> None:
         )
         _fields(form, PRODUCT_FIELDS)
         forms.append(form)
-    created = _tickets(forms)
+    created = _tickets(forms) + _anonymous_tickets(forms)
     stdout.write(f"  tickets: {len(teams)} teams, {len(forms)} forms, {Ticket.objects.count()} tickets ({created} new)")
 
 
@@ -118,11 +141,60 @@ def _tickets(forms) -> int:
             team=form.team,
             created_by=member.user,
             created_at=when,
+            response_due_at=add_business_hours(when, DEFAULT_RESPONSE_HOURS),
         )
-        StatusEvent.objects.create(ticket=ticket, to_status="aberto", at=when)
-        if status != "aberto":
-            StatusEvent.objects.create(
-                ticket=ticket, from_status="aberto", to_status=status, at=when + datetime.timedelta(hours=6)
-            )
+        _history(ticket, status, when)
         created += 1
     return created
+
+
+def _history(ticket: Ticket, status: str, when) -> None:
+    """The status events and the conversation a ticket in ``status`` would have had."""
+    StatusEvent.objects.create(ticket=ticket, to_status="aberto", at=when)
+    if status == "aberto":
+        return
+    later = when + datetime.timedelta(hours=6)
+    StatusEvent.objects.create(ticket=ticket, from_status="aberto", to_status=status, at=later)
+    Message.objects.create(
+        ticket=ticket, kind=Message.Kind.NOTE, body=INTERNAL_NOTE, author_name="Atendimento", created_at=later
+    )
+    Message.objects.create(
+        ticket=ticket, kind=Message.Kind.REPLY, body=REPLIES[status], author_name="Atendimento", created_at=later
+    )
+    if status in Ticket.FINISHED:
+        ticket.closed_at = later
+        ticket.save(update_fields=["closed_at"])
+
+
+@transaction.atomic
+def _anonymous_tickets(forms) -> int:
+    """Two tickets opened without an account, for the consultation by e-mailed link."""
+    if Ticket.objects.filter(submission_key__startswith="demo-anonimo-").exists():
+        return 0
+    types = list(TicketType.objects.order_by("order"))
+    now = timezone.now()
+    for index, status in enumerate(["em_atendimento", "resolvido"]):
+        when = now - datetime.timedelta(days=3 - index)
+        year = timezone.localdate(when).year
+        title, description = TITLES[index]
+        ticket = Ticket.objects.create(
+            year=year,
+            number=ProtocolCounter.next_number(year),
+            submission_key=f"demo-anonimo-{index}",
+            requester_cpf=ANONYMOUS_CPF,
+            requester_name="Visitante de Demonstração",
+            cnpj="12ABC34501DE35",
+            email=ANONYMOUS_EMAIL,
+            form=forms[-1],
+            product=forms[-1].product,
+            subject=forms[-1].subject,
+            type=types[0],
+            title=title,
+            description=description,
+            status=status,
+            team=forms[-1].team,
+            created_at=when,
+            response_due_at=add_business_hours(when, DEFAULT_RESPONSE_HOURS),
+        )
+        _history(ticket, status, when)
+    return 2

@@ -1,0 +1,40 @@
+import io
+
+import pytest
+from django.core import mail
+from django.core.management import call_command
+
+from tickets.demo import ANONYMOUS_CPF, ANONYMOUS_EMAIL
+from tickets.models import Message, Ticket, TicketForm
+
+pytestmark = pytest.mark.django_db
+
+
+def _seed():
+    call_command("seed_demo", "--force", stdout=io.StringIO())
+
+
+def test_demo_has_forms_and_tickets_in_varied_states_over_two_years():
+    _seed()
+    assert TicketForm.objects.filter(product__isnull=False).exists()
+    assert TicketForm.objects.filter(subject__isnull=False).exists()
+    assert Ticket.objects.count() >= 30
+    assert set(Ticket.objects.values_list("status", flat=True)) >= {"aberto", "em_atendimento", "resolvido", "fechado"}
+    assert len(set(Ticket.objects.values_list("year", flat=True))) == 2
+    assert Message.objects.filter(kind=Message.Kind.REPLY).exists()
+    assert Message.objects.filter(kind=Message.Kind.NOTE).exists()
+    assert not Ticket.objects.filter(response_due_at__isnull=True).exists()
+    assert not Ticket.objects.filter(status__in=Ticket.FINISHED, closed_at__isnull=True).exists()
+
+
+def test_seeding_twice_adds_nothing():
+    _seed()
+    counts = (Ticket.objects.count(), Message.objects.count())
+    _seed()
+    assert (Ticket.objects.count(), Message.objects.count()) == counts
+
+
+def test_the_documented_anonymous_consultation_sends_a_link(client):
+    _seed()
+    client.post("/tickets/consultar/", {"by": "cpf", "cpf": ANONYMOUS_CPF, "situation": "abertas"})
+    assert [email.to for email in mail.outbox] == [[ANONYMOUS_EMAIL]]
