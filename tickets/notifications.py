@@ -4,6 +4,7 @@ What reaches a customer is built here and only here, from public data: the proto
 status, staff *public* replies. Internal notes, assignees and other customers never appear.
 """
 
+import logging
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -16,6 +17,7 @@ from portal.tasks import send_email
 from tickets.models import Message, Ticket
 
 STAFF_LANGUAGE = "pt-br"
+logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -190,3 +192,7 @@ def lookup_link(*, email: str, language: str, token: str) -> None:
             link_label=_("Ver minhas solicitações"),
         )
         _send(message, [email])
+    if settings.DEBUG:
+        # Development only: the console e-mail backend prints bodies quoted-printable, which
+        # breaks the long link across lines. Never logged in production (tokens stay out of logs).
+        logger.info("Consultation link (DEBUG only): %s", message.link)

@@ -131,6 +131,13 @@ def test_visitor_consults_by_cpf_follows_the_emailed_link_and_replies_with_a_fil
     assert_accessible(page)
     _shot_both_widths(page, "consulta-liberada")
 
+    page.get_by_label("CPF do solicitante").fill("529.982.247-25")  # asking again, with the list open
+    page.get_by_role("button", name="Enviar", exact=True).click()
+    expect(page.get_by_role("status").filter(has_text=GENERIC_ANSWER)).to_be_visible()
+    expect(granted.get_by_role("link", name=ticket.protocol)).to_be_visible()
+    expect(page.locator("#resultado")).to_have_count(1)  # the page's fragment leads to one place
+    assert_accessible(page)
+
     granted.get_by_role("link", name=ticket.protocol).click()
     expect(page).to_have_url(f"{live_server.url}/tickets/{ticket.year}SS/{ticket.number:05d}/")
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Solicitação {ticket.protocol}")
