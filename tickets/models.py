@@ -12,7 +12,7 @@ from django.utils.functional import LazyObject
 from django.utils.translation import gettext_lazy as _
 
 from helpcenter.models import Product
-from portal.identifiers import CNPJField, CPFField, mask_cnpj, mask_cpf
+from portal.identifiers import CNPJField, CPFField, mask_cnpj, redact_cpf
 
 
 class Team(models.Model):
@@ -313,8 +313,9 @@ class Ticket(models.Model):
         return self.product or self.subject
 
     @property
-    def cpf_masked(self) -> str:
-        return mask_cpf(self.requester_cpf)
+    def cpf_redacted(self) -> str:
+        """***.982.247-**: what customer pages and lists show of the requester's CPF."""
+        return redact_cpf(self.requester_cpf)
 
     @property
     def cnpj_masked(self) -> str:
@@ -484,4 +485,4 @@ class LookupToken(models.Model):
         indexes = [models.Index(fields=["expires_at"], name="tickets_lookuptoken_expiry")]
 
     def __str__(self) -> str:
-        return f"{mask_cpf(self.cpf)} ({self.created_at:%Y-%m-%d %H:%M})"
+        return f"{redact_cpf(self.cpf)} ({self.created_at:%Y-%m-%d %H:%M})"

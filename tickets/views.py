@@ -10,6 +10,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from helpcenter.search import suggest
 from portal import ratelimit
+from portal.identifiers import mask_cpf
 from tickets import selectors, services
 from tickets.forms import ConsultForm, RateForm, ReplyForm
 from tickets.models import Ticket, TicketForm, format_protocol
@@ -223,6 +224,8 @@ def consult(request):
 
     criteria = None if anonymous else request.session.get(CONSULT_SESSION_KEY)
     initial = dict(criteria or {})
+    if initial.get("cpf"):
+        initial["cpf"] = mask_cpf(initial["cpf"])
     if "year" in initial:
         initial["number"] = format_protocol(initial["year"], initial["number"])
     form = ConsultForm(initial=initial, anonymous=anonymous)

@@ -39,7 +39,7 @@ def test_following_the_link_opens_the_cpfs_tickets_and_drops_the_token_from_the_
     assert response["Location"] == "/tickets/consultar/"
     html = client.get("/tickets/consultar/").content.decode()
     assert world.anonymous_ticket.title in html
-    assert world.anonymous_ticket.cpf_masked in html
+    assert world.anonymous_ticket.cpf_redacted in html
     assert client.get(ticket_url(world.anonymous_ticket)).status_code == 200
 
 

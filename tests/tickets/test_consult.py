@@ -5,6 +5,7 @@ import re
 import pytest
 from django.core import mail
 
+from portal.identifiers import mask_cpf
 from tests.budgets import max_queries
 from tests.factories import TicketFactory, valid_cpf
 from tests.tickets.conftest import ANONYMOUS_CPF, ANONYMOUS_EMAIL, consult
@@ -166,8 +167,9 @@ def test_results_show_masked_cpfs_and_the_columns_customers_need(client, world):
     consult(client, by="cpf", cpf=world.membro_a.cpf, situation="abertas")
     html = client.get("/tickets/consultar/").content.decode()
     results = html[html.index('id="resultado"') :]
-    assert world.colleague_ticket.cpf_masked in results
+    assert world.colleague_ticket.cpf_redacted in results
     assert world.membro_a.cpf not in results
+    assert mask_cpf(world.membro_a.cpf) not in results
     for column in ("Protocolo", "Assunto", "Produto ou assunto", "Situação", "Aberta em", "Última atualização"):
         assert column in results
     assert world.colleague_ticket.protocol in results

@@ -195,7 +195,7 @@ def test_gestor_sees_a_colleagues_ticket_and_a_membro_does_not(live_server, page
     expect(results.get_by_text("1 solicitação encontrada.")).to_be_visible()
     expect(results.get_by_role("link", name=ticket.protocol)).to_be_visible()
     expect(results.get_by_text("João Pereira")).to_be_visible()
-    expect(page.get_by_role("textbox", name="CPF")).to_have_value("11144477735")  # criteria kept for paging
+    expect(page.get_by_role("textbox", name="CPF")).to_have_value("111.444.777-35")  # criteria kept for paging
     assert_accessible(page)
     _shot_both_widths(page, "consulta-gestor")
 

@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.utils import timezone
 
+from portal.identifiers import mask_cpf
 from tests.budgets import max_queries
 from tests.factories import AttachmentFactory, MessageFactory, TicketFactory
 from tests.tickets.conftest import ticket_url
@@ -41,12 +42,13 @@ def test_creator_sees_the_ticket_with_everything_a_customer_needs(client, world)
         str(ticket.type),
         "Resposta prevista até",
         ticket.requester_name,
-        ticket.cpf_masked,
+        ticket.cpf_redacted,
         "Estamos verificando o seu acesso.",
         "Histórico",
     ):
         assert expected in html
     assert ticket.requester_cpf not in html
+    assert mask_cpf(ticket.requester_cpf) not in html
 
 
 def test_internal_notes_never_reach_the_customer_page(client, world):
