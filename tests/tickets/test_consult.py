@@ -276,3 +276,36 @@ def test_the_429_page_is_in_the_visitors_language(client, world):
         response = consult(client, by="cpf", cpf=valid_cpf(n))
     assert response.status_code == 429
     assert "Too many attempts" in response.content.decode()
+
+
+def test_the_visitors_request_does_the_same_work_whether_or_not_tickets_exist(client, world, settings):
+    """Looking tickets up and sending mail happen in the background task, never in the request."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    settings.TASKS = {"default": {"BACKEND": "django.tasks.backends.dummy.DummyBackend"}}
+    statements = []
+    for cpf in (ANONYMOUS_CPF, "52998224725"):
+        with CaptureQueriesContext(connection) as captured:
+            response = consult(client, by="cpf", cpf=cpf, situation="abertas")
+        assert response.status_code == 302
+        statements.append([query["sql"] for query in captured.captured_queries])
+    assert len(statements[0]) == len(statements[1])
+    assert not any("tickets_ticket" in sql for sql in statements[0] + statements[1])
+
+
+def test_with_both_criteria_filled_the_chosen_one_wins(client, world):
+    client.force_login(world.membro_a)
+    consult(client, by="cpf", cpf=world.membro_a.cpf, situation="abertas", number=world.other_company_ticket.protocol)
+    html = client.get("/tickets/consultar/").content.decode()
+    assert world.colleague_ticket.title in html
+    assert world.other_company_ticket.title not in html
+
+
+def test_a_repeated_parameter_is_read_deterministically(client, world):
+    client.force_login(world.membro_a)
+    response = client.post(
+        "/tickets/consultar/", {"by": "cpf", "cpf": ["111.111.111-11", world.membro_a.cpf], "situation": "abertas"}
+    )
+    assert response.status_code == 302  # the last value, as Django reads it
+    assert world.colleague_ticket.title in client.get("/tickets/consultar/").content.decode()
