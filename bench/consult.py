@@ -71,11 +71,11 @@ def main() -> None:
                 INSERT INTO tickets_ticket
                     (year, number, submission_key, requester_cpf, requester_name, cnpj, email, phone, language,
                      form_id, product_id, type_id, title, description, extra, status, team_id,
-                     created_at, updated_at, rating_comment)
+                     created_at, updated_at, rating_comment, priority)
                 SELECT 2025, n, 'k-' || n, lpad((n %% 40000)::text, 11, '0'), 'Pessoa ' || n,
                        lpad((n %% 7000)::text, 14, '0'), 'p' || n || '@x.example', '', 'pt-br',
                        %s, %s, %s, 'Assunto ' || n, 'Descrição', '[]', 'aberto', %s,
-                       now() - (n || ' minutes')::interval, now(), ''
+                       now() - (n || ' minutes')::interval, now(), '', 'normal'
                   FROM generate_series(1, 100000) AS n
                 """,
                 [ticket.form_id, ticket.product_id, ticket.type_id, ticket.team_id],

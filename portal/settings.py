@@ -4,6 +4,7 @@ Every value has a default that runs out of the box (SQLite, console e-mail,
 local-memory cache); production sets the variables listed in `.env.example`.
 """
 
+import datetime
 from pathlib import Path
 
 import environ
@@ -41,6 +42,7 @@ INSTALLED_APPS = [
     "crispy_forms",
     "crispy_bootstrap5",
     "django_tasks_db",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -56,6 +58,9 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "portal.middleware.StaffIdleTimeoutMiddleware",
+    # Last, as django-axes asks: it turns lockouts into the friendly lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "portal.urls"
@@ -98,7 +103,21 @@ CACHES = {"default": env.cache("DJANGO_CACHE_URL", default="locmemcache://")}
 
 # Accounts
 AUTH_USER_MODEL = "portal.User"
-AUTHENTICATION_BACKENDS = ["portal.backends.CpfOrEmailBackend"]
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "portal.backends.CpfOrEmailBackend"]
+
+# Brute force (django-axes): 5 failed attempts lock that login *from that address* for 15
+# minutes; the same login from elsewhere, and other logins, keep working, so nobody can lock
+# everyone out. Applies to the customer login and the admin's alike.
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False
+AXES_LOCKOUT_TEMPLATE = "portal/locked_out.html"
+AXES_CLIENT_IP_CALLABLE = "portal.ratelimit.client_ip"
+AXES_USERNAME_FORM_FIELD = "username"
+# Staff sessions end after this much idle time (portal.middleware.StaffIdleTimeoutMiddleware).
+STAFF_IDLE_TIMEOUT = datetime.timedelta(minutes=env.int("DJANGO_STAFF_IDLE_MINUTES", default=30))
 LOGIN_URL = "portal:login"
 LOGIN_REDIRECT_URL = "portal:home"
 LOGOUT_REDIRECT_URL = "portal:login"

@@ -1,13 +1,62 @@
-from django.contrib import admin
+"""The staff workspace: tickets worked in Django admin, scoped to the atendente's teams.
+
+Every change goes through tickets.services (allowed transitions, SLA, notifications); the
+admin only collects input. Atendentes see the tickets of their teams; supervisors
+(``tickets.work_all_teams``) and superusers see all.
+"""
+
+import datetime
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ActionForm
+from django.contrib.auth import get_user_model
+from django.db.models import Case, F, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.http import FileResponse, Http404, HttpResponse
+from django.template.loader import render_to_string
+from django.urls import path, reverse
+from django.utils import timezone
+from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from tickets.models import Attachment, FormField, StatusEvent, Subject, Team, Ticket, TicketForm, TicketType
+from portal.identifiers import mask_cpf, normalize_cnpj, normalize_cpf, redact_cpf
+from portal.models import Organization
+from tickets import services
+from tickets.export import tickets_csv
+from tickets.forms import MultipleFileField
+from tickets.models import (
+    AccessLog,
+    Attachment,
+    FormField,
+    Message,
+    SlaPolicy,
+    StatusEvent,
+    Subject,
+    Team,
+    Ticket,
+    TicketForm,
+    TicketType,
+    parse_protocol,
+)
+
+User = get_user_model()
+
+
+def staff_users():
+    return User.objects.filter(is_staff=True, is_active=True).order_by("name")
 
 
 @admin.register(Team)
 class TeamAdmin(admin.ModelAdmin):
     list_display = ["name", "email"]
     search_fields = ["name"]
+    filter_horizontal = ["members"]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "members":
+            kwargs["queryset"] = staff_users()
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
 @admin.register(Subject)
@@ -41,40 +90,359 @@ class TicketFormAdmin(admin.ModelAdmin):
     inlines = [FormFieldInline]
 
 
-class AttachmentInline(admin.TabularInline):
-    model = Attachment
-    extra = 0
-    fields = ["original_name", "content_type", "size", "uploaded_at"]
-    readonly_fields = fields
-    can_delete = False
+@admin.register(SlaPolicy)
+class SlaPolicyAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "product", "subject", "priority", "response_hours", "resolution_hours"]
+    list_filter = ["priority"]
+    list_select_related = ["product", "subject"]
+    autocomplete_fields = ["product"]
 
-    def has_add_permission(self, request, obj=None):
+
+@admin.register(AccessLog)
+class AccessLogAdmin(admin.ModelAdmin):
+    """LGPD: read-only; supervisors see who opened and exported personal data."""
+
+    list_display = ["at", "user", "action", "ticket", "detail"]
+    list_filter = ["action", ("at", admin.DateFieldListFilter)]
+    list_select_related = ["user", "ticket"]
+    search_fields = ["user__name", "user__email", "detail"]
+    date_hierarchy = "at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
         return False
 
 
 class StatusEventInline(admin.TabularInline):
     model = StatusEvent
     extra = 0
-    fields = ["at", "from_status", "to_status", "by", "note"]
+    fields = ["at", "by", "from_status", "to_status", "note"]
     readonly_fields = fields
     can_delete = False
+    verbose_name_plural = _("histórico de situações")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("by")
 
     def has_add_permission(self, request, obj=None):
         return False
 
 
+# The ticket list
+
+
+class AssigneeFilter(admin.SimpleListFilter):
+    title = _("responsável")
+    parameter_name = "responsavel"
+
+    def lookups(self, request, model_admin):
+        people = [(str(user.pk), user.name or user.email) for user in staff_users()]
+        return [("meus", _("Meus tickets")), ("ninguem", _("Sem responsável")), *people]
+
+    def queryset(self, request, queryset):
+        match self.value():
+            case None:
+                return queryset
+            case "meus":
+                return queryset.filter(assignee=request.user)
+            case "ninguem":
+                return queryset.filter(assignee__isnull=True)
+            case value if value.isdigit():
+                return queryset.filter(assignee_id=int(value))
+        return queryset.none()
+
+
+class OverdueFilter(admin.SimpleListFilter):
+    title = _("prazo")
+    parameter_name = "prazo"
+
+    def lookups(self, request, model_admin):
+        return [("atrasados", _("Atrasados")), ("em-dia", _("Em dia"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "atrasados":
+            return queryset.filter(Ticket.overdue_q())
+        if self.value() == "em-dia":
+            return queryset.exclude(Ticket.overdue_q())
+        return queryset
+
+
+class WaitingFilter(admin.SimpleListFilter):
+    """Open work, at a glance: everything not resolved or closed."""
+
+    title = _("em aberto")
+    parameter_name = "em_aberto"
+
+    def lookups(self, request, model_admin):
+        return [("sim", _("Só os não encerrados"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "sim":
+            return queryset.exclude(status__in=Ticket.FINISHED)
+        return queryset
+
+
+class RatedFilter(admin.SimpleListFilter):
+    title = _("avaliação")
+    parameter_name = "avaliados"
+
+    def lookups(self, request, model_admin):
+        return [("30d", _("Avaliados nos últimos 30 dias"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "30d":
+            return queryset.filter(rated_at__gte=timezone.now() - datetime.timedelta(days=30))
+        return queryset
+
+
+class TicketActionForm(ActionForm):
+    assignee = forms.ModelChoiceField(
+        label=_("Responsável"), queryset=User.objects.none(), required=False, empty_label=_("(ninguém)")
+    )
+    status = forms.ChoiceField(label=_("Situação"), choices=[("", "—"), *Ticket.Status.choices], required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["assignee"].queryset = staff_users()
+
+
+class TicketWorkForm(forms.ModelForm):
+    """What staff change on a ticket, plus a new public reply or internal note."""
+
+    message_kind = forms.ChoiceField(
+        label=_("Tipo de mensagem"),
+        choices=[
+            (Message.Kind.REPLY, _("Resposta pública (o cliente recebe por e-mail)")),
+            (Message.Kind.NOTE, _("Nota interna (só a equipe vê)")),
+        ],
+        widget=forms.RadioSelect,
+        initial=Message.Kind.REPLY,
+        required=False,
+    )
+    message_body = forms.CharField(
+        label=_("Mensagem"), max_length=5000, required=False, widget=forms.Textarea(attrs={"rows": 5})
+    )
+    message_files = MultipleFileField(label=_("Anexos"), required=False)
+    status_note = forms.CharField(label=_("Observação da mudança de situação"), max_length=300, required=False)
+
+    class Meta:
+        model = Ticket
+        fields = ["status", "priority", "team", "assignee"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "assignee" in self.fields:
+            self.fields["assignee"].queryset = staff_users()
+        if "status" in self.fields and self.instance.pk:
+            allowed = {self.instance.status, *Ticket.TRANSITIONS.get(self.instance.status, set())}
+            self.fields["status"].choices = [
+                (value, label) for value, label in Ticket.Status.choices if value in allowed
+            ]
+
+    def clean_message_files(self):
+        from tickets import attachments
+
+        checked = []
+        errors = []
+        for uploaded in self.cleaned_data["message_files"]:
+            try:
+                checked.append((uploaded, attachments.validate_file(uploaded)))
+            except forms.ValidationError as error:
+                errors.extend(error.messages)
+        if errors:
+            raise forms.ValidationError(errors)
+        self.checked_files = checked
+        return self.cleaned_data["message_files"]
+
+    def clean(self):
+        cleaned = super().clean()
+        status = cleaned.get("status")
+        current = Ticket.objects.filter(pk=self.instance.pk).values_list("status", flat=True).first()
+        if status and current and status != current and status not in Ticket.TRANSITIONS.get(current, set()):
+            self.add_error("status", gettext("Esta mudança de situação não é permitida."))
+        assignee, team = cleaned.get("assignee"), cleaned.get("team")
+        if assignee and team and not services.can_work(assignee, team):
+            self.add_error("assignee", gettext("Esta pessoa não faz parte da equipe escolhida."))
+        if getattr(self, "checked_files", None) and not cleaned.get("message_body", "").strip():
+            self.add_error("message_body", gettext("Escreva a mensagem que acompanha os anexos."))
+        return cleaned
+
+
 @admin.register(Ticket)
 class TicketAdmin(admin.ModelAdmin):
-    """Read-only for now: tickets change through the portal's services, never by hand-editing rows."""
+    form = TicketWorkForm
+    action_form = TicketActionForm
+    list_display = [
+        "protocol_display",
+        "title",
+        "about",
+        "status",
+        "priority",
+        "requester",
+        "company",
+        "team",
+        "assignee",
+        "created_at",
+        "due_display",
+    ]
+    list_display_links = ["protocol_display", "title"]
+    list_filter = [
+        WaitingFilter,
+        "status",
+        "team",
+        "product",
+        "subject",
+        "priority",
+        AssigneeFilter,
+        OverdueFilter,
+        RatedFilter,
+        ("created_at", admin.DateFieldListFilter),
+    ]
+    list_per_page = 100
+    show_full_result_count = False
+    search_help_text = _("Protocolo (2026SS/00042), CPF ou CNPJ completos, nome, e-mail ou assunto.")
+    search_fields = ["title"]  # the real search is get_search_results
+    actions = ["assign_to_me", "assign_to", "change_status", "export_csv", "anonymise_requesters"]
+    inlines = [StatusEventInline]
+    readonly_fields = [
+        "protocol_display",
+        "requester_name",
+        "requester_cpf_display",
+        "cnpj_display",
+        "email",
+        "phone",
+        "language",
+        "form",
+        "about",
+        "type",
+        "title",
+        "description",
+        "extra_display",
+        "ticket_files",
+        "created_at",
+        "response_due_at",
+        "resolution_due_at",
+        "first_response_at",
+        "rating_display",
+        "conversation",
+    ]
+    fieldsets = [
+        (
+            _("Solicitante"),
+            {"fields": ["requester_name", "requester_cpf_display", "cnpj_display", "email", "phone", "language"]},
+        ),
+        (
+            _("Solicitação"),
+            {
+                "fields": [
+                    "protocol_display",
+                    "form",
+                    "about",
+                    "type",
+                    "title",
+                    "description",
+                    "extra_display",
+                    "ticket_files",
+                    "created_at",
+                ]
+            },
+        ),
+        (
+            _("Atendimento"),
+            {
+                "fields": [
+                    "status",
+                    "status_note",
+                    "priority",
+                    "team",
+                    "assignee",
+                    "response_due_at",
+                    "resolution_due_at",
+                    "first_response_at",
+                    "rating_display",
+                ]
+            },
+        ),
+        (_("Conversa"), {"fields": ["conversation"]}),
+        (_("Nova mensagem"), {"fields": ["message_kind", "message_body", "message_files"]}),
+    ]
 
-    list_display = ["protocol_display", "title", "status", "about", "team", "cnpj_masked", "created_at"]
-    list_filter = ["status", "team", "type", "year"]
-    list_select_related = ["product", "subject", "team"]
-    search_fields = ["title", "requester_name", "email", "=requester_cpf", "=cnpj", "=number"]
-    date_hierarchy = "created_at"
-    readonly_fields = [field.name for field in Ticket._meta.fields if field.name not in {"id", "submission_key"}]
-    exclude = ["submission_key"]
-    inlines = [StatusEventInline, AttachmentInline]
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
+    # Scope
+
+    def get_queryset(self, request):
+        company = Organization.objects.filter(cnpj=OuterRef("cnpj")).values("legal_name")[:1]
+        queryset = (
+            super()
+            .get_queryset(request)
+            .select_related("product", "subject", "team", "assignee", "form", "type")
+            .annotate(
+                company_name=Subquery(company),
+                overdue_rank=Case(
+                    When(Ticket.overdue_q(), then=Value(1)), default=Value(0), output_field=IntegerField()
+                ),
+                due_sort=Case(
+                    When(first_response_at__isnull=True, then=F("response_due_at")), default=F("resolution_due_at")
+                ),
+            )
+        )
+        if request.user.has_perm("tickets.work_all_teams"):
+            return queryset
+        return queryset.filter(team__members=request.user)
+
+    def get_ordering(self, request):
+        return [F("overdue_rank").desc(), F("due_sort").asc(nulls_last=True), "-created_at"]
+
+    def _get_obj_does_not_exist_redirect(self, request, opts, object_id):
+        raise Http404  # another team's ticket looks like no ticket at all
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def get_list_display(self, request):
+        if request.user.has_perm("tickets.reveal_cpf"):
+            return [name if name != "requester" else "requester_revealed" for name in self.list_display]
+        return self.list_display
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if not request.user.has_perm("tickets.work_all_teams"):
+            actions.pop("assign_to", None)
+        if not request.user.has_perm("tickets.export_tickets"):
+            actions.pop("export_csv", None)
+        if not request.user.has_perm("tickets.anonymise_requester"):
+            actions.pop("anonymise_requesters", None)
+        return actions
+
+    # Search: exact on identifiers, never a substring of a CPF or CNPJ
+
+    def get_search_results(self, request, queryset, search_term):
+        term = search_term.strip()
+        if not term:
+            return queryset, False
+        protocol = parse_protocol(term)
+        if protocol:
+            return queryset.filter(year=protocol[0], number=protocol[1]), False
+        digits = normalize_cpf(term)
+        if len(digits) == 11 and digits.isdigit() and len(term) <= 14:
+            return queryset.filter(requester_cpf=digits), False
+        cnpj = normalize_cnpj(term)
+        if len(cnpj) == 14 and len(term) <= 18 and any(char.isdigit() for char in cnpj[-2:]):
+            return queryset.filter(cnpj=cnpj), False
+        words = Q(requester_name__icontains=term) | Q(email__icontains=term) | Q(title__icontains=term)
+        return queryset.filter(words), False
+
+    # Columns
 
     @admin.display(description=_("protocolo"), ordering="number")
     def protocol_display(self, ticket):
@@ -84,12 +452,214 @@ class TicketAdmin(admin.ModelAdmin):
     def about(self, ticket):
         return ticket.about
 
+    @admin.display(description=_("solicitante"), ordering="requester_name")
+    def requester(self, ticket):
+        return format_html("{}<br><small>{}</small>", ticket.requester_name, redact_cpf(ticket.requester_cpf))
+
+    @admin.display(description=_("solicitante"), ordering="requester_name")
+    def requester_revealed(self, ticket):
+        return format_html("{}<br><small>{}</small>", ticket.requester_name, mask_cpf(ticket.requester_cpf))
+
+    @admin.display(description=_("empresa"))
+    def company(self, ticket):
+        return format_html("{}<br><small>{}</small>", getattr(ticket, "company_name", "") or "—", ticket.cnpj_masked)
+
+    @admin.display(description=_("prazo"), ordering="due_sort")
+    def due_display(self, ticket):
+        due = ticket.due_at
+        if due is None or ticket.is_finished:
+            return "—"
+        text = timezone.localtime(due).strftime("%d/%m/%Y %H:%M")
+        if ticket.is_overdue():
+            return format_html('<strong class="ticket-overdue">{} · {}</strong>', text, gettext("atrasado"))
+        return text
+
+    # The change page
+
+    @admin.display(description=_("CPF"))
+    def requester_cpf_display(self, ticket):
+        return mask_cpf(ticket.requester_cpf)
+
     @admin.display(description=_("CNPJ"))
-    def cnpj_masked(self, ticket):
-        return ticket.cnpj_masked
+    def cnpj_display(self, ticket):
+        company = getattr(ticket, "company_name", "")
+        return f"{ticket.cnpj_masked} — {company}" if company else ticket.cnpj_masked
 
-    def has_add_permission(self, request):
-        return False
+    @admin.display(description=_("respostas extras"))
+    def extra_display(self, ticket):
+        return render_to_string("admin/tickets/extra.html", {"answers": ticket.extra})
 
-    def has_delete_permission(self, request, obj=None):
-        return False
+    @admin.display(description=_("avaliação"))
+    def rating_display(self, ticket):
+        if ticket.rating is None:
+            return "—"
+        return f"{ticket.rating}/5 {ticket.rating_comment}".strip()
+
+    def _download_url(self, ticket, attachment):
+        return reverse("admin:tickets_ticket_attachment", args=[ticket.pk, attachment.token])
+
+    @admin.display(description=_("anexos do pedido"))
+    def ticket_files(self, ticket):
+        files = [a for a in self._attachments(ticket) if a.message_id is None]
+        return render_to_string(
+            "admin/tickets/files.html", {"files": [(a, self._download_url(ticket, a)) for a in files]}
+        )
+
+    def _attachments(self, ticket):
+        if not hasattr(ticket, "_admin_attachments"):
+            ticket._admin_attachments = list(ticket.attachments.order_by("uploaded_at", "pk"))
+        return ticket._admin_attachments
+
+    @admin.display(description=_("conversa"))
+    def conversation(self, ticket):
+        by_message = {}
+        for attachment in self._attachments(ticket):
+            by_message.setdefault(attachment.message_id, []).append(
+                (attachment, self._download_url(ticket, attachment))
+            )
+        items = [
+            {"message": message, "files": by_message.get(message.pk, [])}
+            for message in ticket.messages.order_by("created_at", "pk")
+        ]
+        return render_to_string("admin/tickets/conversation.html", {"items": items})
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method == "GET":
+            ticket = self.get_object(request, object_id)
+            if ticket is not None:
+                services.log_access(request.user, AccessLog.Action.VIEW, ticket=ticket)
+        return super().change_view(request, object_id, form_url, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        """Never a plain save: the services apply transitions, SLA and notifications."""
+        data = form.cleaned_data
+        try:
+            services.ticket_update(
+                obj,
+                user=request.user,
+                status=data["status"],
+                priority=data["priority"],
+                team=data["team"],
+                assignee=data["assignee"],
+                note=data.get("status_note", ""),
+            )
+            body = data.get("message_body", "").strip()
+            if body:
+                services.staff_reply(
+                    obj,
+                    body=body,
+                    user=request.user,
+                    public=data.get("message_kind") != Message.Kind.NOTE,
+                    uploads=getattr(form, "checked_files", []),
+                )
+        except services.TicketActionRefused as refused:
+            messages.error(request, refused.message)
+
+    def save_related(self, request, form, formsets, change):
+        pass  # status events are written by the services; the inline is read-only
+
+    def get_urls(self):
+        return [
+            path(
+                "<path:object_id>/anexos/<str:token>/",
+                self.admin_site.admin_view(self.attachment_view),
+                name="tickets_ticket_attachment",
+            ),
+            *super().get_urls(),
+        ]
+
+    def attachment_view(self, request, object_id, token):
+        """A file of a ticket this staff member may work on; always a download."""
+        ticket = self.get_queryset(request).filter(pk=object_id).first() if str(object_id).isdigit() else None
+        if ticket is None or not self.has_view_or_change_permission(request, ticket):
+            raise Http404
+        attachment = Attachment.objects.filter(ticket=ticket, token=token).first()
+        if attachment is None:
+            raise Http404
+        response = FileResponse(
+            attachment.file.open("rb"),
+            as_attachment=True,
+            filename=attachment.original_name,
+            content_type=attachment.content_type,
+        )
+        response["X-Content-Type-Options"] = "nosniff"
+        response["Content-Security-Policy"] = "sandbox"
+        return response
+
+    # Actions
+
+    @admin.action(description=_("Atribuir a mim"))
+    def assign_to_me(self, request, queryset):
+        changed = services.tickets_assign(queryset, assignee=request.user, user=request.user)
+        self.message_user(
+            request, ngettext("%d ticket atribuído a você.", "%d tickets atribuídos a você.", changed) % changed
+        )
+
+    @admin.action(description=_("Atribuir ao responsável escolhido"))
+    def assign_to(self, request, queryset):
+        chosen = request.POST.get("assignee", "")
+        assignee = staff_users().filter(pk=chosen).first() if chosen.isdigit() else None
+        if chosen and assignee is None:
+            self.message_user(request, gettext("Escolha um responsável da lista."), messages.ERROR)
+            return
+        changed = services.tickets_assign(queryset, assignee=assignee, user=request.user)
+        skipped = queryset.count() - changed
+        self.message_user(request, ngettext("%d ticket atribuído.", "%d tickets atribuídos.", changed) % changed)
+        if skipped:
+            self.message_user(
+                request,
+                gettext("%d ticket(s) não mudaram: já eram dessa pessoa ou ela não é da equipe.") % skipped,
+                messages.WARNING,
+            )
+
+    @admin.action(description=_("Mudar a situação para a escolhida"))
+    def change_status(self, request, queryset):
+        status = request.POST.get("status", "")
+        if status not in Ticket.Status.values:
+            self.message_user(request, gettext("Escolha a nova situação ao lado da ação."), messages.ERROR)
+            return
+        changed, refused = 0, []
+        for ticket in queryset:
+            try:
+                before = ticket.status
+                services.ticket_change_status(ticket, status, user=request.user)
+                changed += before != status
+            except services.TicketActionRefused:
+                refused.append(ticket.protocol)
+        self.message_user(
+            request, ngettext("%d ticket mudou de situação.", "%d tickets mudaram de situação.", changed) % changed
+        )
+        if refused:
+            self.message_user(
+                request,
+                gettext("Mudança não permitida, nada mudou em: %s") % ", ".join(refused),
+                messages.ERROR,
+            )
+
+    @admin.action(description=_("Exportar os selecionados (CSV)"), permissions=["export"])
+    def export_csv(self, request, queryset):
+        tickets = list(queryset)
+        reveal = request.user.has_perm("tickets.reveal_cpf")
+        services.log_access(
+            request.user,
+            AccessLog.Action.EXPORT,
+            detail=", ".join(ticket.protocol for ticket in tickets),
+        )
+        response = HttpResponse(tickets_csv(tickets, reveal_cpf=reveal), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="tickets-{timezone.localdate():%Y-%m-%d}.csv"'
+        return response
+
+    def has_export_permission(self, request):
+        return request.user.has_perm("tickets.export_tickets")
+
+    @admin.action(description=_("Anonimizar os solicitantes (LGPD)"), permissions=["anonymise"])
+    def anonymise_requesters(self, request, queryset):
+        cpfs = set(queryset.exclude(anonymised_at__isnull=False).values_list("requester_cpf", flat=True))
+        total = sum(services.requester_anonymise(cpf, user=request.user) for cpf in cpfs)
+        self.message_user(
+            request,
+            ngettext("%d ticket anonimizado.", "%d tickets anonimizados.", total) % total,
+        )
+
+    def has_anonymise_permission(self, request):
+        return request.user.has_perm("tickets.anonymise_requester")

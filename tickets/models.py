@@ -20,6 +20,13 @@ class Team(models.Model):
 
     name = models.CharField(_("nome"), max_length=120, unique=True)
     email = models.EmailField(_("e-mail da equipe"), blank=True)
+    members = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="ticket_teams",
+        verbose_name=_("atendentes"),
+        help_text=_("As pessoas da equipe veem e trabalham os tickets dela no painel."),
+    )
 
     class Meta:
         ordering = ["name"]
@@ -217,6 +224,12 @@ class Ticket(models.Model):
         RESOLVED = "resolvido", _("Resolvido")
         CLOSED = "fechado", _("Fechado")
 
+    class Priority(models.TextChoices):
+        LOW = "baixa", _("Baixa")
+        NORMAL = "normal", _("Normal")
+        HIGH = "alta", _("Alta")
+        URGENT = "urgente", _("Urgente")
+
     class Language(models.TextChoices):
         PORTUGUESE = "pt-br", _("Português")
         ENGLISH = "en", _("Inglês")
@@ -256,7 +269,19 @@ class Ticket(models.Model):
     )
     created_at = models.DateTimeField(_("aberto em"), default=timezone.now)
     updated_at = models.DateTimeField(_("atualizado em"), auto_now=True)
+    priority = models.CharField(_("prioridade"), max_length=10, choices=Priority, default=Priority.NORMAL)
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="assigned_tickets",
+        verbose_name=_("responsável"),
+    )
     response_due_at = models.DateTimeField(_("resposta prevista até"), null=True, blank=True)
+    resolution_due_at = models.DateTimeField(_("solução prevista até"), null=True, blank=True)
+    first_response_at = models.DateTimeField(_("primeira resposta em"), null=True, blank=True)
+    anonymised_at = models.DateTimeField(_("anonimizado em"), null=True, blank=True)
     closed_at = models.DateTimeField(_("encerrado em"), null=True, blank=True)
     rating = models.PositiveSmallIntegerField(_("avaliação"), null=True, blank=True)
     rating_comment = models.TextField(_("comentário da avaliação"), max_length=1000, blank=True)
@@ -268,6 +293,12 @@ class Ticket(models.Model):
         ordering = ["-created_at", "-pk"]
         verbose_name = _("ticket")
         verbose_name_plural = _("tickets")
+        permissions = [
+            ("work_all_teams", _("Trabalhar os tickets de todas as equipes")),
+            ("reveal_cpf", _("Ver o CPF completo nas listas")),
+            ("export_tickets", _("Exportar tickets em CSV")),
+            ("anonymise_requester", _("Anonimizar solicitantes")),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["year", "number"], name="tickets_ticket_protocol_unique"),
             models.CheckConstraint(
@@ -292,17 +323,36 @@ class Ticket(models.Model):
             models.Index(fields=["created_by", "-created_at"], name="tickets_ticket_by_user"),
             models.Index(fields=["requester_cpf", "status"], name="tickets_ticket_by_cpf"),
             models.Index(fields=["cnpj", "-created_at"], name="tickets_ticket_by_cnpj"),
+            models.Index(fields=["team", "status"], name="tickets_ticket_by_team"),
+            models.Index(fields=["assignee", "status"], name="tickets_ticket_by_assignee"),
         ]
 
     #: What "Fechadas" means in the consultation; every other status is "Abertas".
     FINISHED = (Status.RESOLVED, Status.CLOSED)
     REOPEN_WINDOW = datetime.timedelta(days=7)
+    #: What staff may move a ticket to, from each status. Customers reopen through their own action.
+    TRANSITIONS = {
+        Status.OPEN: {Status.IN_PROGRESS, Status.WAITING_CUSTOMER, Status.RESOLVED, Status.CLOSED},
+        Status.IN_PROGRESS: {Status.WAITING_CUSTOMER, Status.RESOLVED},
+        Status.WAITING_CUSTOMER: {Status.IN_PROGRESS, Status.RESOLVED, Status.CLOSED},
+        Status.WAITING_SUPPORT: {Status.IN_PROGRESS, Status.WAITING_CUSTOMER, Status.RESOLVED},
+        Status.RESOLVED: {Status.CLOSED, Status.IN_PROGRESS},
+        Status.CLOSED: {Status.IN_PROGRESS},
+    }
 
     def __str__(self) -> str:
         return self.protocol
 
     def get_absolute_url(self) -> str:
         return reverse("tickets:detail", kwargs={"year": self.year, "number": self.number})
+
+    @classmethod
+    def overdue_q(cls, now=None) -> models.Q:
+        """Not finished, and past the first-response deadline (no reply yet) or the resolution one."""
+        now = now or timezone.now()
+        late_response = models.Q(first_response_at__isnull=True, response_due_at__lt=now)
+        late_resolution = models.Q(resolution_due_at__lt=now)
+        return ~models.Q(status__in=cls.FINISHED) & (late_response | late_resolution)
 
     @property
     def protocol(self) -> str:
@@ -340,6 +390,21 @@ class Ticket(models.Model):
     @property
     def can_rate(self) -> bool:
         return self.is_finished and self.rating is None
+
+    @property
+    def due_at(self):
+        """The next deadline: the first response until there is one, then the resolution."""
+        return self.response_due_at if self.first_response_at is None else self.resolution_due_at
+
+    def is_overdue(self, now=None) -> bool:
+        now = now or timezone.now()
+        if self.is_finished:
+            return False
+        late_response = self.first_response_at is None and self.response_due_at and self.response_due_at < now
+        return bool(late_response or (self.resolution_due_at and self.resolution_due_at < now))
+
+    def can_move_to(self, status: str) -> bool:
+        return status in self.TRANSITIONS.get(self.status, set())
 
 
 def format_protocol(year: int, number: int) -> str:
@@ -486,3 +551,71 @@ class LookupToken(models.Model):
 
     def __str__(self) -> str:
         return f"{redact_cpf(self.cpf)} ({self.created_at:%Y-%m-%d %H:%M})"
+
+
+class SlaPolicy(models.Model):
+    """How fast a ticket must be answered and solved, in business hours (Mon–Fri, 8h–18h).
+
+    The most specific policy wins: the ticket's product or subject with its priority, then a
+    policy for the priority alone (no product, no subject).
+    """
+
+    product = models.ForeignKey(
+        Product, on_delete=models.CASCADE, null=True, blank=True, related_name="sla_policies", verbose_name=_("produto")
+    )
+    subject = models.ForeignKey(
+        Subject, on_delete=models.CASCADE, null=True, blank=True, related_name="sla_policies", verbose_name=_("assunto")
+    )
+    priority = models.CharField(_("prioridade"), max_length=10, choices=Ticket.Priority)
+    response_hours = models.PositiveIntegerField(_("primeira resposta (horas úteis)"))
+    resolution_hours = models.PositiveIntegerField(_("solução (horas úteis)"))
+
+    class Meta:
+        ordering = ["product__name", "subject__name", "priority"]
+        verbose_name = _("política de SLA")
+        verbose_name_plural = _("políticas de SLA")
+        constraints = [
+            models.UniqueConstraint(fields=["product", "subject", "priority"], name="tickets_slapolicy_unique"),
+            models.CheckConstraint(
+                condition=~models.Q(product__isnull=False, subject__isnull=False), name="tickets_slapolicy_one_target"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        target = self.product or self.subject or _("Todos")
+        return f"{target} · {self.get_priority_display()}"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.product_id and self.subject_id:
+            raise ValidationError(_("Escolha um produto ou um assunto principal, não os dois."))
+        if None not in (self.resolution_hours, self.response_hours) and self.resolution_hours < self.response_hours:
+            raise ValidationError(_("A solução não pode vir antes da primeira resposta."))
+
+
+class AccessLog(models.Model):
+    """LGPD: who, in the staff workspace, saw or exported whose personal data, and when."""
+
+    class Action(models.TextChoices):
+        VIEW = "ver", _("Abriu o ticket")
+        EXPORT = "exportar", _("Exportou tickets")
+        ANONYMISE = "anonimizar", _("Anonimizou solicitante")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("quem")
+    )
+    action = models.CharField(_("ação"), max_length=12, choices=Action)
+    ticket = models.ForeignKey(
+        Ticket, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("ticket")
+    )
+    detail = models.CharField(_("detalhe"), max_length=500, blank=True)
+    at = models.DateTimeField(_("quando"), default=timezone.now, db_index=True)
+
+    class Meta:
+        ordering = ["-at", "-pk"]
+        verbose_name = _("registro de acesso")
+        verbose_name_plural = _("registros de acesso")
+
+    def __str__(self) -> str:
+        return f"{self.at:%Y-%m-%d %H:%M} {self.user} {self.get_action_display()}"

@@ -10,9 +10,10 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from portal.identifiers import normalize_cnpj, normalize_cpf
+from portal.identifiers import normalize_cnpj, normalize_cpf, redact_cpf
 from tickets import notifications
 from tickets.models import (
+    AccessLog,
     Attachment,
     LookupToken,
     Message,
@@ -23,7 +24,7 @@ from tickets.models import (
     TicketType,
     private_storage,
 )
-from tickets.sla import DEFAULT_RESPONSE_HOURS, add_business_hours
+from tickets.sla import due_dates
 
 
 class TicketActionRefused(Exception):
@@ -99,7 +100,9 @@ def ticket_open(
                 team=form.team,
                 created_by=created_by if created_by is not None and created_by.is_authenticated else None,
                 created_at=now,
-                response_due_at=add_business_hours(now, DEFAULT_RESPONSE_HOURS),
+            )
+            ticket.response_due_at, ticket.resolution_due_at = due_dates(
+                opened_at=now, product_id=form.product_id, subject_id=form.subject_id, priority=ticket.priority
             )
             # Field rules only: the foreign keys come from rows the caller already loaded.
             ticket.clean_fields(exclude=["form", "product", "subject", "type", "team", "created_by", "submission_key"])
@@ -227,9 +230,12 @@ def staff_reply(ticket: Ticket, *, body: str, user, public: bool, uploads=(), to
             created_at=now,
         )
         _store_uploads(ticket, message, uploads, now)
+        if to_status and to_status != ticket.status and not ticket.can_move_to(to_status):
+            raise TicketActionRefused(_refused_transition(ticket, to_status))
         changed = bool(to_status) and _set_status(ticket, to_status, by=user, now=now)
-        if not changed:
-            ticket.save(update_fields=["updated_at"])
+        if public and ticket.first_response_at is None:
+            ticket.first_response_at = now
+        ticket.save(update_fields=["first_response_at", "updated_at"])
         if public:
             transaction.on_commit(lambda: notifications.staff_replied(message_id=message.pk))
         if changed and to_status in Ticket.FINISHED:
@@ -237,13 +243,127 @@ def staff_reply(ticket: Ticket, *, body: str, user, public: bool, uploads=(), to
     return message
 
 
+def _refused_transition(ticket: Ticket, to_status: str) -> str:
+    return _("Não é possível passar de “%(from)s” para “%(to)s”.") % {
+        "from": ticket.get_status_display(),
+        "to": Ticket.Status(to_status).label,
+    }
+
+
 def ticket_change_status(ticket: Ticket, to_status: str, *, user, note: str = "") -> Ticket:
-    """Staff move a ticket; the requester hears about it when it is resolved or closed."""
+    """Staff move a ticket, along the allowed transitions; the requester hears of resolved or closed."""
     with transaction.atomic():
         ticket = _locked(ticket)
-        if _set_status(ticket, to_status, by=user, note=note) and to_status in Ticket.FINISHED:
+        if ticket.status == to_status:
+            return ticket
+        if not ticket.can_move_to(to_status):
+            raise TicketActionRefused(_refused_transition(ticket, to_status))
+        _set_status(ticket, to_status, by=user, note=note)
+        if to_status in Ticket.FINISHED:
             transaction.on_commit(lambda: notifications.ticket_finished(ticket_id=ticket.pk))
     return ticket
+
+
+def ticket_update(ticket: Ticket, *, user, status: str, priority: str, team, assignee, note: str = "") -> Ticket:
+    """What staff change on a ticket's page, in one transaction: status, priority, team, assignee.
+
+    A new priority recomputes the due dates from the SLA policy; a status must be reachable
+    from the current one.
+    """
+    with transaction.atomic():
+        ticket = _locked(ticket)
+        if status != ticket.status and not ticket.can_move_to(status):
+            raise TicketActionRefused(_refused_transition(ticket, status))
+        if assignee is not None and not can_work(assignee, team):
+            message = _("%(name)s não faz parte da equipe %(team)s.")
+            raise TicketActionRefused(message % {"name": assignee, "team": team})
+        fields = ["updated_at"]
+        if priority != ticket.priority:
+            ticket.priority = priority
+            ticket.response_due_at, ticket.resolution_due_at = due_dates(
+                opened_at=ticket.created_at,
+                product_id=ticket.product_id,
+                subject_id=ticket.subject_id,
+                priority=priority,
+            )
+            fields += ["priority", "response_due_at", "resolution_due_at"]
+        if team.pk != ticket.team_id:
+            ticket.team = team
+            fields.append("team")
+        if (assignee.pk if assignee else None) != ticket.assignee_id:
+            ticket.assignee = assignee
+            fields.append("assignee")
+        ticket.save(update_fields=fields)
+        if status != ticket.status:
+            _set_status(ticket, status, by=user, note=note)
+            if status in Ticket.FINISHED:
+                transaction.on_commit(lambda: notifications.ticket_finished(ticket_id=ticket.pk))
+    return ticket
+
+
+def can_work(user, team) -> bool:
+    """Whether ``user`` may be responsible for tickets of ``team``: its members, and supervisors."""
+    if not user.is_active or not user.is_staff:
+        return False
+    return user.has_perm("tickets.work_all_teams") or team.members.filter(pk=user.pk).exists()
+
+
+def tickets_assign(tickets, *, assignee, user) -> int:
+    """Give each ticket to ``assignee`` (None: unassign). Tickets of teams they are not in are skipped."""
+    changed = 0
+    with transaction.atomic():
+        for ticket in tickets.select_for_update().select_related("team"):
+            if assignee is not None and not can_work(assignee, ticket.team):
+                continue
+            if ticket.assignee_id != (assignee.pk if assignee else None):
+                ticket.assignee = assignee
+                ticket.save(update_fields=["assignee", "updated_at"])
+                changed += 1
+    return changed
+
+
+def log_access(user, action: str, *, ticket: Ticket | None = None, detail: str = "") -> None:
+    AccessLog.objects.create(user=user, action=action, ticket=ticket, detail=detail[:500])
+
+
+ANONYMOUS_CPF = "00000000000"
+ANONYMOUS_NAME = "Solicitante anonimizado"
+REMOVED = "[conteúdo removido a pedido do titular dos dados]"
+
+
+def requester_anonymise(cpf: str, *, user) -> int:
+    """LGPD: replace a requester's personal data in every ticket of theirs, delete their files.
+
+    Protocol numbers, statuses, staff replies and the history stay; the customer's own words
+    (description, messages, form answers) go, as they may hold personal data. Returns how many
+    tickets were anonymised; the action is recorded in the access log.
+    """
+    cpf = normalize_cpf(cpf)
+    now = timezone.now()
+    with transaction.atomic():
+        tickets = list(Ticket.objects.select_for_update().filter(requester_cpf=cpf))
+        paths = []
+        for ticket in tickets:
+            paths += [attachment.file.name for attachment in ticket.attachments.all()]
+            ticket.attachments.all().delete()
+            ticket.messages.filter(kind=Message.Kind.CUSTOMER).update(body=REMOVED, author_name=ANONYMOUS_NAME)
+            ticket.requester_cpf = ANONYMOUS_CPF
+            ticket.requester_name = ANONYMOUS_NAME
+            ticket.email = "anonimizado@invalid.example"
+            ticket.phone = ""
+            ticket.description = REMOVED
+            ticket.extra = []
+            ticket.rating_comment = ""
+            ticket.anonymised_at = now
+            ticket.save()
+        LookupToken.objects.filter(cpf=cpf).delete()
+        log_access(
+            user,
+            AccessLog.Action.ANONYMISE,
+            detail=f"CPF {redact_cpf(cpf)}: " + ", ".join(ticket.protocol for ticket in tickets),
+        )
+        transaction.on_commit(lambda: [private_storage.delete(path) for path in paths])
+    return len(tickets)
 
 
 def ticket_close(ticket: Ticket, *, user=None) -> Ticket:

@@ -7,8 +7,15 @@ BUSINESS_TZ = ZoneInfo("America/Sao_Paulo")
 DAY_START = datetime.time(8)
 DAY_END = datetime.time(18)
 
-#: Until staff set a policy per product and priority, the first reply is due in 2 business days.
-DEFAULT_RESPONSE_HOURS = 20
+#: Business hours (first response, resolution) per priority when no SlaPolicy applies.
+DEFAULT_HOURS = {
+    "urgente": (4, 16),
+    "alta": (8, 40),
+    "normal": (20, 80),
+    "baixa": (40, 160),
+}
+#: A normal ticket's first reply is due in 2 business days.
+DEFAULT_RESPONSE_HOURS = DEFAULT_HOURS["normal"][0]
 
 
 def _next_opening(moment: datetime.datetime) -> datetime.datetime:
@@ -31,3 +38,31 @@ def add_business_hours(start: datetime.datetime, hours: float) -> datetime.datet
             return (moment + remaining).astimezone(start.tzinfo)
         remaining -= end - moment
         moment = _next_opening(end + datetime.timedelta(microseconds=1))
+
+
+def policy_hours(*, product_id, subject_id, priority: str) -> tuple[int, int]:
+    """(response, resolution) business hours: the product's or subject's policy, else the priority's, else defaults."""
+    from django.db.models import Q
+
+    from tickets.models import SlaPolicy
+
+    target = Q(product=None, subject=None)
+    if product_id:
+        target |= Q(product_id=product_id, subject=None)
+    if subject_id:
+        target |= Q(subject_id=subject_id, product=None)
+    candidates = SlaPolicy.objects.filter(target, priority=priority)
+    best = None
+    for policy in candidates:
+        specific = policy.product_id is not None or policy.subject_id is not None
+        if best is None or specific:
+            best = policy
+    if best is None:
+        return DEFAULT_HOURS.get(priority, DEFAULT_HOURS["normal"])
+    return best.response_hours, best.resolution_hours
+
+
+def due_dates(*, opened_at: datetime.datetime, product_id, subject_id, priority: str):
+    """(response due, resolution due) for a ticket opened at ``opened_at``."""
+    response, resolution = policy_hours(product_id=product_id, subject_id=subject_id, priority=priority)
+    return add_business_hours(opened_at, response), add_business_hours(opened_at, resolution)

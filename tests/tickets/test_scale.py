@@ -19,12 +19,12 @@ def many_tickets(world):
             INSERT INTO tickets_ticket
                 (year, number, submission_key, requester_cpf, requester_name, cnpj, email, phone, language,
                  form_id, product_id, type_id, title, description, extra, status, team_id, created_by_id,
-                 created_at, updated_at, rating_comment)
+                 created_at, updated_at, rating_comment, priority)
             SELECT 2025, n, 'k-' || n, lpad((n %% 40000)::text, 11, '0'), 'Pessoa ' || n,
                    lpad((n %% 7000)::text, 14, '0'), 'p' || n || '@x.example', '', 'pt-br',
                    %s, %s, %s, 'Assunto ' || n, 'Descrição', '[]',
                    (ARRAY['aberto','em_atendimento','resolvido','fechado'])[1 + n %% 4], %s, NULL,
-                   now() - (n || ' minutes')::interval, now(), ''
+                   now() - (n || ' minutes')::interval, now(), '', 'normal'
               FROM generate_series(1, 100000) AS n
             """,
             [template.form_id, template.product_id, template.type_id, template.team_id],
