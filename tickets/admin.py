@@ -414,8 +414,8 @@ class TicketAdmin(admin.ModelAdmin):
             return [name if name != "requester" else "requester_revealed" for name in self.list_display]
         return self.list_display
 
-    def get_actions(self, request):
-        actions = super().get_actions(request)
+    def get_actions(self, request, action_location=admin.ActionLocation.CHANGE_LIST):
+        actions = super().get_actions(request, action_location)
         if not request.user.has_perm("tickets.work_all_teams"):
             actions.pop("assign_to", None)
         if not request.user.has_perm("tickets.export_tickets"):

@@ -311,8 +311,9 @@ def can_work(user, team) -> bool:
 def tickets_assign(tickets, *, assignee, user) -> int:
     """Give each ticket to ``assignee`` (None: unassign). Tickets of teams they are not in are skipped."""
     changed = 0
+    ids = list(tickets.values_list("pk", flat=True))
     with transaction.atomic():
-        for ticket in tickets.select_for_update().select_related("team"):
+        for ticket in Ticket.objects.select_for_update().filter(pk__in=ids).select_related("team"):
             if assignee is not None and not can_work(assignee, ticket.team):
                 continue
             if ticket.assignee_id != (assignee.pk if assignee else None):

@@ -1,53 +1,559 @@
-import pytest
+"""The staff workspace in Django admin: scoping by team, the ticket page, actions, LGPD, SLA."""
 
-from tests.factories import FormFieldFactory, TicketFactory, TicketFormFactory, UserFactory
+import csv
+import datetime
+import io
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core import mail
+from django.test import Client
+from django.utils import timezone
+
+from tests.budgets import max_queries
+from tests.factories import (
+    AttachmentFactory,
+    FormFieldFactory,
+    MessageFactory,
+    TeamFactory,
+    TicketFactory,
+    TicketFormFactory,
+    UserFactory,
+)
+from tickets.models import AccessLog, Message, SlaPolicy, Ticket
 
 pytestmark = pytest.mark.django_db
 
+CHANGELIST = "/admin/tickets/ticket/"
+
+
+def change_url(ticket, suffix="change/"):
+    return f"/admin/tickets/ticket/{ticket.pk}/{suffix}"
+
+
+class Desk:
+    """Two teams, an atendente in each, a supervisor, and a ticket per team."""
+
 
 @pytest.fixture
-def staff(client):
-    client.force_login(UserFactory(is_staff=True, is_superuser=True))
+def desk():
+    d = Desk()
+    d.team_a = TeamFactory(name="Equipe A", email="a@atendimento.example")
+    d.team_b = TeamFactory(name="Equipe B", email="b@atendimento.example")
+    d.atendente_a = UserFactory(is_staff=True, name="Atendente A")
+    d.atendente_b = UserFactory(is_staff=True, name="Atendente B")
+    d.supervisor = UserFactory(is_staff=True, name="Supervisora")
+    Group.objects.get(name="Atendente").user_set.add(d.atendente_a, d.atendente_b)
+    Group.objects.get(name="Supervisor").user_set.add(d.supervisor)
+    d.team_a.members.add(d.atendente_a)
+    d.team_b.members.add(d.atendente_b)
+    form_a = TicketFormFactory(team=d.team_a)
+    form_b = TicketFormFactory(team=d.team_b)
+    d.ticket_a = TicketFactory(form=form_a, title="Chamado da equipe A", requester_cpf="52998224725")
+    d.ticket_b = TicketFactory(form=form_b, title="Chamado da equipe B")
+    return d
+
+
+def as_user(user):
+    client = Client()
+    client.force_login(user)
     return client
+
+
+def work(client, ticket, **changes):
+    """POST the ticket's change page as the browser would, with ``changes`` on top."""
+    data = {
+        "status": ticket.status,
+        "status_note": "",
+        "priority": ticket.priority,
+        "team": ticket.team_id,
+        "assignee": ticket.assignee_id or "",
+        "message_kind": "resposta",
+        "message_body": "",
+        "events-TOTAL_FORMS": "0",
+        "events-INITIAL_FORMS": "0",
+        "events-MIN_NUM_FORMS": "0",
+        "events-MAX_NUM_FORMS": "0",
+        **changes,
+    }
+    return client.post(change_url(ticket), data)
+
+
+def action(client, name, tickets, **extra):
+    return client.post(CHANGELIST, {"action": name, "_selected_action": [t.pk for t in tickets], "index": 0, **extra})
+
+
+# Pages
 
 
 @pytest.mark.parametrize(
     "path",
     [
+        "/admin/",
         "/admin/tickets/ticket/",
         "/admin/tickets/ticketform/",
         "/admin/tickets/ticketform/add/",
         "/admin/tickets/subject/",
         "/admin/tickets/team/",
         "/admin/tickets/tickettype/",
+        "/admin/tickets/slapolicy/",
+        "/admin/tickets/slapolicy/add/",
+        "/admin/tickets/accesslog/",
     ],
 )
-def test_staff_pages_render(staff, path):
+def test_staff_pages_render_for_a_superuser(path):
     TicketFactory()
-    assert staff.get(path).status_code == 200
+    assert as_user(UserFactory(is_staff=True, is_superuser=True)).get(path).status_code == 200
 
 
-def test_form_fields_are_edited_inline(staff):
+def test_form_fields_are_edited_inline():
     form = TicketFormFactory()
     FormFieldFactory(form=form, label="Ambiente de produção?")
-    assert "Ambiente de produção?" in staff.get(f"/admin/tickets/ticketform/{form.pk}/change/").content.decode()
+    client = as_user(UserFactory(is_staff=True, is_superuser=True))
+    assert "Ambiente de produção?" in client.get(f"/admin/tickets/ticketform/{form.pk}/change/").content.decode()
 
 
-def test_tickets_are_read_only_and_show_the_protocol_and_masked_cnpj(staff):
-    ticket = TicketFactory(number=42, cnpj="12ABC34501DE35")
-    changelist = staff.get("/admin/tickets/ticket/").content.decode()
-    assert "2026SS/00042" in changelist
-    assert "12.ABC.345/01DE-35" in changelist
-    assert staff.get("/admin/tickets/ticket/add/").status_code == 403
-    change = staff.get(f"/admin/tickets/ticket/{ticket.pk}/change/").content.decode()
-    assert 'name="status"' not in change
-    assert ticket.submission_key not in change
+# Scope: an atendente works their teams' tickets only
 
 
-def test_ticket_search_by_protocol_number_and_cpf(staff):
-    TicketFactory(number=42, requester_cpf="52998224725", title="Achado")
-    TicketFactory(number=43, title="Outro")
-    assert "Achado" in staff.get("/admin/tickets/ticket/", {"q": "52998224725"}).content.decode()
-    html = staff.get("/admin/tickets/ticket/", {"q": "42"}).content.decode()
-    assert "Achado" in html
-    assert "Outro" not in html
+def test_atendente_lists_only_their_teams_tickets(desk):
+    html = as_user(desk.atendente_a).get(CHANGELIST).content.decode()
+    assert "Chamado da equipe A" in html
+    assert "Chamado da equipe B" not in html
+
+
+def test_supervisor_lists_every_team(desk):
+    html = as_user(desk.supervisor).get(CHANGELIST).content.decode()
+    assert "Chamado da equipe A" in html
+    assert "Chamado da equipe B" in html
+
+
+def test_atendente_opening_or_changing_another_teams_ticket_gets_a_404(desk):
+    client = as_user(desk.atendente_a)
+    assert client.get(change_url(desk.ticket_b)).status_code == 404
+    assert work(client, desk.ticket_b, status="em_atendimento", message_body="Oi").status_code == 404
+    desk.ticket_b.refresh_from_db()
+    assert desk.ticket_b.status == Ticket.Status.OPEN
+    assert not desk.ticket_b.messages.exists()
+
+
+def test_atendente_acting_on_another_teams_ticket_changes_nothing(desk):
+    client = as_user(desk.atendente_a)
+    action(client, "assign_to_me", [desk.ticket_b])
+    action(client, "change_status", [desk.ticket_b], status="em_atendimento")
+    desk.ticket_b.refresh_from_db()
+    assert desk.ticket_b.assignee is None
+    assert desk.ticket_b.status == Ticket.Status.OPEN
+
+
+def test_atendente_cannot_download_another_teams_file(desk):
+    file_b = AttachmentFactory(ticket=desk.ticket_b)
+    file_a = AttachmentFactory(ticket=desk.ticket_a)
+    client = as_user(desk.atendente_a)
+    assert client.get(change_url(desk.ticket_b, f"anexos/{file_b.token}/")).status_code == 404
+    assert client.get(change_url(desk.ticket_a, f"anexos/{file_b.token}/")).status_code == 404
+    response = client.get(change_url(desk.ticket_a, f"anexos/{file_a.token}/"))
+    assert response.status_code == 200
+    assert response["Content-Disposition"].startswith("attachment;")
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_atendente_does_not_get_supervisor_actions(desk):
+    html = as_user(desk.atendente_a).get(CHANGELIST).content.decode()
+    assert 'value="assign_to_me"' in html
+    assert 'value="export_csv"' not in html
+    assert 'value="assign_to"' not in html
+    assert 'value="anonymise_requesters"' not in html
+    assert 'value="export_csv"' in as_user(desk.supervisor).get(CHANGELIST).content.decode()
+
+
+# The ticket page
+
+
+def test_change_page_shows_requester_data_read_only_and_the_conversation(desk):
+    MessageFactory(ticket=desk.ticket_a, kind=Message.Kind.CUSTOMER, body="Mensagem do cliente")
+    MessageFactory(ticket=desk.ticket_a, kind=Message.Kind.NOTE, body="Nota da equipe")
+    html = as_user(desk.atendente_a).get(change_url(desk.ticket_a)).content.decode()
+    assert 'name="requester_name"' not in html
+    assert 'name="email"' not in html
+    assert "529.982.247-25" in html
+    assert "Mensagem do cliente" in html
+    assert "ticket-message--nota" in html
+    assert "não visível ao cliente" in html
+    assert 'name="status"' in html
+
+
+def test_status_select_offers_only_allowed_transitions(desk):
+    html = as_user(desk.atendente_a).get(change_url(desk.ticket_a)).content.decode()
+    status_select = html[html.index('name="status"') : html.index("</select>", html.index('name="status"'))]
+    assert 'value="em_atendimento"' in status_select
+    assert 'value="aguardando_atendimento"' not in status_select
+
+
+def test_a_disallowed_transition_gets_a_message_and_changes_nothing(desk):
+    desk.ticket_a.status = Ticket.Status.IN_PROGRESS
+    desk.ticket_a.save()
+    response = work(as_user(desk.atendente_a), desk.ticket_a, status="fechado")
+    assert response.status_code == 200
+    assert "Faça uma escolha válida" in response.content.decode()
+    desk.ticket_a.refresh_from_db()
+    assert desk.ticket_a.status == Ticket.Status.IN_PROGRESS
+    assert not desk.ticket_a.events.exists()
+
+
+def test_allowed_transition_is_recorded_with_who_and_when(desk):
+    work(as_user(desk.atendente_a), desk.ticket_a, status="em_atendimento", status_note="Analisando")
+    event = desk.ticket_a.events.get()
+    assert (event.from_status, event.to_status, event.by, event.note) == (
+        "aberto",
+        "em_atendimento",
+        desk.atendente_a,
+        "Analisando",
+    )
+
+
+def test_public_reply_emails_the_customer_and_counts_as_first_response(desk, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = work(as_user(desk.atendente_a), desk.ticket_a, message_body="Já corrigimos.")
+    assert response.status_code == 302
+    message = desk.ticket_a.messages.get()
+    assert (message.kind, message.author) == (Message.Kind.REPLY, desk.atendente_a)
+    desk.ticket_a.refresh_from_db()
+    assert desk.ticket_a.first_response_at is not None
+    assert [email.to for email in mail.outbox] == [[desk.ticket_a.email]]
+    assert "Já corrigimos." in mail.outbox[0].body
+
+
+def test_internal_note_reaches_no_customer_page_consultation_or_email(desk, django_capture_on_commit_callbacks):
+    customer = UserFactory()
+    desk.ticket_a.created_by = customer
+    desk.ticket_a.requester_cpf = customer.cpf
+    desk.ticket_a.save()
+    with django_capture_on_commit_callbacks(execute=True):
+        work(as_user(desk.atendente_a), desk.ticket_a, message_kind="nota", message_body="Segredo interno")
+        work(as_user(desk.atendente_a), desk.ticket_a, status="resolvido")
+    assert desk.ticket_a.messages.get().kind == Message.Kind.NOTE
+    customer_client = as_user(customer)
+    page = customer_client.get(desk.ticket_a.get_absolute_url()).content.decode()
+    customer_client.post("/tickets/consultar/", {"by": "cpf", "cpf": customer.cpf, "situation": "fechadas"})
+    results = customer_client.get("/tickets/consultar/").content.decode()
+    assert desk.ticket_a.title in results
+    for text in [page, results, *(email.body for email in mail.outbox), *(e.alternatives[0][0] for e in mail.outbox)]:
+        assert "Segredo interno" not in text
+    assert len(mail.outbox) == 1  # the "resolved" e-mail only
+
+
+def test_a_reply_with_a_disguised_file_is_refused(desk):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    fake = SimpleUploadedFile("nota.pdf", b"<html><script>x</script></html>", "application/pdf")
+    response = work(as_user(desk.atendente_a), desk.ticket_a, message_body="Segue", message_files=[fake])
+    assert response.status_code == 200
+    assert "não é de um tipo aceito" in response.content.decode()
+    assert not desk.ticket_a.messages.exists()
+
+
+def test_assignee_must_belong_to_the_team(desk):
+    response = work(as_user(desk.supervisor), desk.ticket_a, assignee=desk.atendente_b.pk)
+    assert "não faz parte da equipe" in response.content.decode()
+    desk.ticket_a.refresh_from_db()
+    assert desk.ticket_a.assignee is None
+
+
+def test_supervisor_reassigns_to_another_team_and_its_atendente(desk):
+    work(as_user(desk.supervisor), desk.ticket_a, team=desk.team_b.pk, assignee=desk.atendente_b.pk)
+    desk.ticket_a.refresh_from_db()
+    assert (desk.ticket_a.team, desk.ticket_a.assignee) == (desk.team_b, desk.atendente_b)
+
+
+def test_changing_the_priority_recomputes_the_due_dates_from_the_policy(desk):
+    SlaPolicy.objects.create(product=desk.ticket_a.product, priority="urgente", response_hours=2, resolution_hours=8)
+    ticket = desk.ticket_a
+    ticket.created_at = datetime.datetime(2026, 11, 23, 9, tzinfo=datetime.UTC)  # Monday, 6h in São Paulo
+    ticket.save()
+    work(as_user(desk.atendente_a), ticket, priority="urgente")
+    ticket.refresh_from_db()
+    assert ticket.priority == "urgente"
+    assert timezone.localtime(ticket.response_due_at).strftime("%a %H:%M") == "Mon 10:00"
+    assert timezone.localtime(ticket.resolution_due_at).strftime("%a %H:%M") == "Mon 16:00"
+
+
+def test_viewing_a_ticket_is_recorded_in_the_access_log(desk):
+    as_user(desk.atendente_a).get(change_url(desk.ticket_a))
+    entry = AccessLog.objects.get()
+    assert (entry.user, entry.action, entry.ticket) == (desk.atendente_a, "ver", desk.ticket_a)
+    assert as_user(desk.supervisor).get("/admin/tickets/accesslog/").status_code == 200
+    assert as_user(desk.atendente_a).get("/admin/tickets/accesslog/").status_code == 403
+
+
+# The list
+
+
+def test_overdue_tickets_come_first_with_a_mark(desk):
+    now = timezone.now()
+    desk.ticket_a.response_due_at = now + datetime.timedelta(hours=5)
+    desk.ticket_a.save()
+    late = TicketFactory(form=desk.ticket_a.form, title="Atrasado", response_due_at=now - datetime.timedelta(hours=1))
+    html = as_user(desk.atendente_a).get(CHANGELIST).content.decode()
+    assert html.index("Atrasado") < html.index("Chamado da equipe A")
+    assert "atrasado</strong>" in html
+    assert "Atrasado" in as_user(desk.atendente_a).get(CHANGELIST, {"prazo": "atrasados"}).content.decode()
+    assert late.is_overdue()
+
+
+def test_mine_and_unassigned_filters(desk):
+    mine = TicketFactory(form=desk.ticket_a.form, title="Meu ticket", assignee=desk.atendente_a)
+    client = as_user(desk.atendente_a)
+    html = client.get(CHANGELIST, {"responsavel": "meus"}).content.decode()
+    assert mine.title in html
+    assert "Chamado da equipe A" not in html
+    html = client.get(CHANGELIST, {"responsavel": "ninguem"}).content.decode()
+    assert "Chamado da equipe A" in html
+    assert mine.title not in html
+
+
+@pytest.mark.parametrize(
+    ("term", "found"),
+    [
+        ("52998224725", True),
+        ("529.982.247-25", True),
+        ("529982", False),  # part of a CPF: never a substring match
+        ("82247", False),
+        ("2026SS/{number}", True),
+        ("2026ss/{number} ", True),
+        ("Chamado da equipe A", True),
+    ],
+)
+def test_search_matches_identifiers_exactly(desk, term, found):
+    term = term.format(number=f"{desk.ticket_a.number:05d}")
+    html = as_user(desk.supervisor).get(CHANGELIST, {"q": term}).content.decode()
+    assert ("Chamado da equipe A" in html.split("</form>", 2)[-1]) is found
+
+
+def test_search_by_exact_cnpj(desk):
+    desk.ticket_a.cnpj = "12ABC34501DE35"
+    desk.ticket_a.save()
+    client = as_user(desk.supervisor)
+    assert "Chamado da equipe A" in client.get(CHANGELIST, {"q": "12.abc.345/01de-35"}).content.decode()
+    assert "Chamado da equipe A" not in client.get(CHANGELIST, {"q": "12ABC345"}).content.decode()
+
+
+# Actions
+
+
+def test_assign_to_me(desk):
+    action(as_user(desk.atendente_a), "assign_to_me", [desk.ticket_a])
+    desk.ticket_a.refresh_from_db()
+    assert desk.ticket_a.assignee == desk.atendente_a
+
+
+def test_supervisor_assigns_to_someone_of_the_team(desk):
+    action(as_user(desk.supervisor), "assign_to", [desk.ticket_a, desk.ticket_b], assignee=desk.atendente_b.pk)
+    desk.ticket_a.refresh_from_db()
+    desk.ticket_b.refresh_from_db()
+    assert desk.ticket_a.assignee is None  # not in team A
+    assert desk.ticket_b.assignee == desk.atendente_b
+
+
+def test_status_action_skips_disallowed_transitions_with_a_message(desk):
+    desk.ticket_b.status = Ticket.Status.CLOSED
+    desk.ticket_b.save()
+    response = action(as_user(desk.supervisor), "change_status", [desk.ticket_a, desk.ticket_b], status="resolvido")
+    messages = [str(m) for m in response.wsgi_request._messages]
+    assert any(desk.ticket_b.protocol in m for m in messages)
+    desk.ticket_a.refresh_from_db()
+    desk.ticket_b.refresh_from_db()
+    assert (desk.ticket_a.status, desk.ticket_b.status) == ("resolvido", "fechado")
+
+
+def _csv(response):
+    return list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+
+
+def test_export_has_only_the_selected_rows_and_neutralises_formulas(desk):
+    desk.ticket_a.title = '=HYPERLINK("http://evil.example")'
+    desk.ticket_a.requester_name = "@SUM(1+1)"
+    desk.ticket_a.save()
+    TicketFactory(form=desk.ticket_a.form, title="-2+3")
+    rows = _csv(action(as_user(desk.supervisor), "export_csv", [desk.ticket_a]))
+    assert len(rows) == 2
+    assert rows[1][1] == '\'=HYPERLINK("http://evil.example")'
+    assert rows[1][5] == "'@SUM(1+1)"
+    assert rows[1][6] == "529.982.247-25"  # supervisors have the reveal permission
+    log = AccessLog.objects.get(action="exportar")
+    assert desk.ticket_a.protocol in log.detail
+
+
+def test_export_masks_cpfs_without_the_reveal_permission(desk):
+    from django.contrib.auth.models import Permission
+
+    desk.atendente_a.user_permissions.add(Permission.objects.get(codename="export_tickets"))
+    rows = _csv(action(as_user(desk.atendente_a), "export_csv", [desk.ticket_a]))
+    assert rows[1][6] == "***.982.247-**"
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("=1+1", "'=1+1"), ("+1", "'+1"), ("-1", "'-1"), ("@x", "'@x"), ("\tx", "'\tx"), ("\rx", "'\rx"), ("ok", "ok")],
+)
+def test_every_formula_start_is_neutralised(value, expected):
+    from tickets.export import neutralise
+
+    assert neutralise(value) == expected
+
+
+def test_lists_show_redacted_cpfs_unless_the_user_may_reveal(desk):
+    assert "***.982.247-**" in as_user(desk.atendente_a).get(CHANGELIST).content.decode()
+    assert "529.982.247-25" in as_user(desk.supervisor).get(CHANGELIST).content.decode()
+
+
+def test_anonymising_a_requester_keeps_the_protocol_and_history(desk, django_capture_on_commit_callbacks):
+    attachment = AttachmentFactory(ticket=desk.ticket_a)
+    other = TicketFactory(requester_cpf="52998224725", title="Outro do mesmo CPF")
+    desk.ticket_a.events.create(to_status="aberto")
+    path = attachment.file.path
+    with django_capture_on_commit_callbacks(execute=True):
+        action(as_user(desk.supervisor), "anonymise_requesters", [desk.ticket_a])
+    for ticket in (desk.ticket_a, other):
+        ticket.refresh_from_db()
+        assert ticket.requester_cpf == "00000000000"
+        assert ticket.requester_name == "Solicitante anonimizado"
+        assert ticket.email != "maria@cliente.example"
+        assert ticket.anonymised_at is not None
+    assert desk.ticket_a.events.count() == 1
+    assert not desk.ticket_a.attachments.exists()
+    import os
+
+    assert not os.path.exists(path)
+    assert AccessLog.objects.filter(action="anonimizar").exists()
+
+
+# SLA policies
+
+
+def test_the_most_specific_policy_wins():
+    from tickets.sla import policy_hours
+
+    ticket = TicketFactory()
+    SlaPolicy.objects.create(priority="alta", response_hours=6, resolution_hours=30)
+    assert policy_hours(product_id=ticket.product_id, subject_id=None, priority="alta") == (6, 30)
+    SlaPolicy.objects.create(product=ticket.product, priority="alta", response_hours=1, resolution_hours=4)
+    assert policy_hours(product_id=ticket.product_id, subject_id=None, priority="alta") == (1, 4)
+    assert policy_hours(product_id=ticket.product_id, subject_id=None, priority="baixa") == (40, 160)
+
+
+def test_a_policy_for_both_a_product_and_a_subject_is_refused():
+    from django.core.exceptions import ValidationError
+
+    from tests.factories import ProductFactory, SubjectFactory
+
+    policy = SlaPolicy(
+        product=ProductFactory(), subject=SubjectFactory(), priority="alta", response_hours=1, resolution_hours=2
+    )
+    with pytest.raises(ValidationError):
+        policy.clean()
+
+
+# Admin home
+
+
+def test_admin_home_shows_the_team_leads_numbers_with_links(desk):
+    desk.ticket_a.response_due_at = timezone.now() - datetime.timedelta(hours=1)
+    desk.ticket_a.save()
+    TicketFactory(form=desk.ticket_b.form, status="aguardando_cliente")
+    TicketFactory(form=desk.ticket_b.form, status="resolvido", rating=4, rated_at=timezone.now())
+    html = as_user(desk.supervisor).get("/admin/").content.decode()
+    assert "Atendimento agora" in html
+    assert "?em_aberto=sim&amp;responsavel=ninguem" in html
+    assert "?prazo=atrasados" in html
+    assert "4,0" in html
+    assert "Equipe A" in html
+    assert "Equipe B" in html
+
+
+def test_atendente_home_counts_only_their_teams(desk):
+    html = as_user(desk.atendente_a).get("/admin/").content.decode()
+    assert "Equipe A" in html
+    assert "Equipe B" not in html
+
+
+# Budgets
+
+
+@pytest.mark.parametrize("rows", [10, 100])
+def test_changelist_stays_within_budget(desk, rows):
+    for n in range(rows):
+        TicketFactory(form=desk.ticket_a.form, assignee=desk.atendente_a if n % 2 else None)
+    client = as_user(desk.atendente_a)
+    client.get(CHANGELIST)  # the first request of a session writes "last seen"
+    with max_queries(12):
+        response = client.get(CHANGELIST)
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("messages", [1, 50])
+def test_change_page_stays_within_budget(desk, messages):
+    for n in range(messages):
+        message = MessageFactory(
+            ticket=desk.ticket_a, kind=[Message.Kind.CUSTOMER, Message.Kind.REPLY, Message.Kind.NOTE][n % 3]
+        )
+        AttachmentFactory(ticket=desk.ticket_a, message=message)
+    client = as_user(desk.atendente_a)
+    client.get(CHANGELIST)
+    with max_queries(20):
+        response = client.get(change_url(desk.ticket_a))
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize("tickets", [1, 100])
+def test_admin_home_stays_within_budget(desk, tickets):
+    for _ in range(tickets):
+        TicketFactory(form=desk.ticket_a.form)
+    client = as_user(desk.supervisor)
+    client.get(CHANGELIST)
+    with max_queries(10):
+        response = client.get("/admin/")
+    assert response.status_code == 200
+
+
+# Login protection and staff sessions
+
+
+def test_five_failed_logins_lock_that_login_from_that_address_only(desk):
+    desk.supervisor.email = "supervisora@atendimento.example"
+    desk.supervisor.save()
+    attacker = Client(REMOTE_ADDR="10.9.9.9")
+    for _ in range(5):
+        attacker.post("/admin/login/", {"username": desk.supervisor.email, "password": "errada"})
+    locked = attacker.post("/admin/login/", {"username": desk.supervisor.email, "password": "senha-de-teste-123"})
+    assert locked.status_code == 429
+    elsewhere = Client(REMOTE_ADDR="10.1.1.1")
+    response = elsewhere.post("/admin/login/", {"username": desk.supervisor.email, "password": "senha-de-teste-123"})
+    assert response.status_code == 302
+    other_user = attacker.post("/admin/login/", {"username": desk.atendente_a.email, "password": "senha-de-teste-123"})
+    assert other_user.status_code == 302
+
+
+def test_staff_sessions_end_after_thirty_idle_minutes(desk):
+    import time
+
+    client = as_user(desk.atendente_a)
+    assert client.get(CHANGELIST).status_code == 200
+    session = client.session
+    session["staff_last_seen"] = time.time() - 31 * 60
+    session.save()
+    response = client.get(CHANGELIST)
+    assert response.status_code == 302
+    assert response["Location"].startswith("/admin/login/")
+    assert client.get(CHANGELIST).status_code == 302
+
+
+def test_customers_are_not_subject_to_the_staff_timeout(desk):
+    import time
+
+    customer = UserFactory()
+    client = as_user(customer)
+    session = client.session
+    session["staff_last_seen"] = time.time() - 31 * 60
+    session.save()
+    assert client.get("/").status_code == 200
