@@ -19,7 +19,7 @@ from tickets.models import (
     TicketForm,
     TicketType,
 )
-from tickets.sla import DEFAULT_RESPONSE_HOURS, add_business_hours
+from tickets.sla import due_dates
 
 TEAMS = {
     "apis": ("Atendimento de APIs", "apis@atendimento.example"),
@@ -95,8 +95,79 @@ def seed(stdout) -> None:
         )
         _fields(form, PRODUCT_FIELDS)
         forms.append(form)
+    staff = _staff(teams)
+    _sla_policies()
     created = _tickets(forms) + _anonymous_tickets(forms)
+    _assign(staff)
     stdout.write(f"  tickets: {len(teams)} teams, {len(forms)} forms, {Ticket.objects.count()} tickets ({created} new)")
+
+
+STAFF_PASSWORD = "equipe-demo-2026"  # noqa: S105 (published demo password)
+STAFF = [
+    # email, name, group, teams
+    ("sofia.ramos@areadocliente.example", "Sofia Ramos", "Supervisor", []),
+    ("rafael.costa@areadocliente.example", "Rafael Costa", "Atendente", ["apis"]),
+    ("lucia.freitas@areadocliente.example", "Lúcia Freitas", "Atendente", ["financeiro", "relacionamento"]),
+]
+SLA = [
+    # priority, response hours, resolution hours (business hours)
+    ("urgente", 4, 16),
+    ("alta", 8, 40),
+    ("normal", 20, 80),
+    ("baixa", 40, 160),
+]
+
+
+def _staff(teams) -> dict:
+    from django.contrib.auth import get_user_model
+    from django.contrib.auth.models import Group
+
+    User = get_user_model()
+    people = {}
+    for email, name, group, team_keys in STAFF:
+        user, created = User.objects.update_or_create(
+            email=email, defaults={"name": name, "is_staff": True, "is_superuser": False, "is_active": True}
+        )
+        if created:
+            user.set_password(STAFF_PASSWORD)
+            user.save(update_fields=["password"])
+        user.groups.add(Group.objects.get(name=group))
+        for key in team_keys:
+            teams[key].members.add(user)
+        people[email] = user
+    return people
+
+
+def _sla_policies() -> None:
+    from tickets.models import SlaPolicy
+
+    for priority, response, resolution in SLA:
+        SlaPolicy.objects.get_or_create(
+            product=None,
+            subject=None,
+            priority=priority,
+            defaults={"response_hours": response, "resolution_hours": resolution},
+        )
+    datavalid = Product.objects.filter(slug="datavalid").first()
+    if datavalid:
+        SlaPolicy.objects.get_or_create(
+            product=datavalid, subject=None, priority="urgente", defaults={"response_hours": 2, "resolution_hours": 8}
+        )
+
+
+def _assign(staff) -> None:
+    """Tickets in progress belong to someone of their team; a few are urgent or high priority."""
+    for ticket in Ticket.objects.filter(submission_key__startswith="demo-", assignee__isnull=True).exclude(
+        status="aberto"
+    ):
+        member = ticket.team.members.order_by("pk").first()
+        if member is not None:
+            ticket.assignee = member
+            ticket.save(update_fields=["assignee"])
+    for index, ticket in enumerate(Ticket.objects.filter(submission_key__startswith="demo-", status="aberto")):
+        if ticket.priority == "normal" and index % 2 == 0:
+            ticket.priority = "alta" if index % 4 else "urgente"
+            ticket.save(update_fields=["priority"])
 
 
 def _fields(form, definitions) -> None:
@@ -141,8 +212,11 @@ def _tickets(forms) -> int:
             team=form.team,
             created_by=member.user,
             created_at=when,
-            response_due_at=add_business_hours(when, DEFAULT_RESPONSE_HOURS),
         )
+        ticket.response_due_at, ticket.resolution_due_at = due_dates(
+            opened_at=when, product_id=form.product_id, subject_id=form.subject_id, priority=ticket.priority
+        )
+        ticket.save(update_fields=["response_due_at", "resolution_due_at"])
         _history(ticket, status, when)
         created += 1
     return created
@@ -161,6 +235,8 @@ def _history(ticket: Ticket, status: str, when) -> None:
     Message.objects.create(
         ticket=ticket, kind=Message.Kind.REPLY, body=REPLIES[status], author_name="Atendimento", created_at=later
     )
+    ticket.first_response_at = later
+    ticket.save(update_fields=["first_response_at"])
     if status in Ticket.FINISHED:
         ticket.closed_at = later
         ticket.save(update_fields=["closed_at"])
@@ -194,7 +270,10 @@ def _anonymous_tickets(forms) -> int:
             status=status,
             team=forms[-1].team,
             created_at=when,
-            response_due_at=add_business_hours(when, DEFAULT_RESPONSE_HOURS),
         )
+        ticket.response_due_at, ticket.resolution_due_at = due_dates(
+            opened_at=when, product_id=ticket.product_id, subject_id=ticket.subject_id, priority=ticket.priority
+        )
+        ticket.save(update_fields=["response_due_at", "resolution_due_at"])
         _history(ticket, status, when)
     return 2

@@ -3,7 +3,9 @@ import io
 import pytest
 from django.core import mail
 from django.core.management import call_command
+from django.test import Client
 
+from portal.models import User
 from tickets.demo import ANONYMOUS_CPF, ANONYMOUS_EMAIL
 from tickets.models import Message, Ticket, TicketForm
 
@@ -38,3 +40,26 @@ def test_the_documented_anonymous_consultation_sends_a_link(client):
     _seed()
     client.post("/tickets/consultar/", {"by": "cpf", "cpf": ANONYMOUS_CPF, "situation": "abertas"})
     assert [email.to for email in mail.outbox] == [[ANONYMOUS_EMAIL]]
+
+
+def test_demo_staff_log_in_to_the_admin_with_their_roles():
+    from tickets.demo import STAFF, STAFF_PASSWORD
+
+    _seed()
+    for email, _name, group, _teams in STAFF:
+        client = Client()
+        response = client.post("/admin/login/?next=/admin/", {"username": email, "password": STAFF_PASSWORD})
+        assert response.status_code == 302, email
+        assert response["Location"] == "/admin/"
+        assert client.get("/admin/tickets/ticket/").status_code == 200
+        assert User.objects.get(email=email).groups.get().name == group
+
+
+def test_demo_has_sla_policies_and_assigned_work():
+    from tickets.models import SlaPolicy
+
+    _seed()
+    assert SlaPolicy.objects.filter(product=None, subject=None).count() == 4
+    assert Ticket.objects.filter(assignee__isnull=False).exists()
+    assert Ticket.objects.exclude(priority="normal").exists()
+    assert not Ticket.objects.filter(resolution_due_at__isnull=True).exists()
