@@ -130,3 +130,12 @@ def test_password_reset_email_is_in_the_visitors_language(client, customer):
     client.cookies.load({"django_language": "es"})
     client.post("/senha/redefinir/", {"email": customer.email})
     assert mail.outbox[0].subject == "Restablecimiento de contraseña del Área del Cliente"
+
+
+def test_five_failed_customer_logins_show_the_lockout_page_in_the_visitors_language(client, customer):
+    for _ in range(5):
+        client.post("/entrar/", {"username": customer.email, "password": "errada"})
+    response = client.post("/entrar/", {"username": customer.email, "password": DEFAULT_PASSWORD})
+    assert response.status_code == 429
+    assert "Acesso bloqueado por alguns minutos" in response.content.decode()
+    assert "_auth_user_id" not in client.session
