@@ -60,7 +60,7 @@ def _details(ticket: Ticket) -> list[tuple[str, str]]:
 
 
 def _load(ticket_id: int) -> Ticket:
-    return Ticket.objects.select_related("form", "type", "product", "subject", "team").get(pk=ticket_id)
+    return Ticket.objects.select_related("form", "type", "product", "subject", "team", "assignee").get(pk=ticket_id)
 
 
 def ticket_opened(*, ticket_id: int) -> None:
@@ -142,7 +142,9 @@ def ticket_finished(*, ticket_id: int) -> None:
 
 
 def _team_email(ticket: Ticket, paragraphs: list[str], quote: str = "") -> None:
-    if not ticket.team.email:
+    """To the ticket's assignee when it has one, else to the team's address."""
+    recipient = ticket.assignee.email if ticket.assignee and ticket.assignee.email else ticket.team.email
+    if not recipient:
         return
     with translation.override(STAFF_LANGUAGE):
         email = Email(
@@ -154,7 +156,7 @@ def _team_email(ticket: Ticket, paragraphs: list[str], quote: str = "") -> None:
             link=absolute(reverse("admin:tickets_ticket_change", args=[ticket.pk])),
             link_label=_("Abrir o ticket no painel"),
         )
-        _send(email, [ticket.team.email])
+        _send(email, [recipient])
 
 
 def customer_replied(*, message_id: int) -> None:

@@ -113,3 +113,9 @@ def test_a_line_break_in_a_title_never_reaches_an_email_header(send, staff):
     message = mail.outbox[0].message()
     assert "vitima" not in str(message["Subject"])
     assert message["Bcc"] is None
+
+
+def test_customer_reply_goes_to_the_assignee_when_there_is_one(send, staff):
+    ticket = TicketFactory(assignee=staff)
+    send(services.ticket_reply, ticket, body="Alguma novidade?")
+    assert [email.to for email in mail.outbox] == [[staff.email]]
