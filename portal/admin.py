@@ -1,4 +1,5 @@
 from django.contrib import admin
+from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
 from django.utils.translation import gettext_lazy as _
@@ -8,6 +9,17 @@ from portal.models import Contract, Membership, Organization, User
 
 admin.site.site_header = _("Área do Cliente — administração")
 admin.site.site_title = _("Área do Cliente")
+
+
+class StaffLoginForm(AdminAuthenticationForm):
+    """The admin login, which like the customer one accepts a CPF as well as an e-mail."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["username"].label = _("CPF ou e-mail")
+
+
+admin.site.login_form = StaffLoginForm
 admin.site.index_title = _("Painel da equipe")
 
 

@@ -130,11 +130,36 @@ class StatusEventInline(admin.TabularInline):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("by")
 
+    def has_view_permission(self, request, obj=None):
+        # The history belongs to the ticket: whoever may see the ticket sees how it moved.
+        return request.user.has_perm("tickets.view_ticket")
+
     def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False
 
 
 # The ticket list
+
+
+def _colleagues(request):
+    """Staff an atendente works with (their teams' members); everyone for supervisors."""
+    people = staff_users()
+    if not request.user.has_perm("tickets.work_all_teams"):
+        people = people.filter(ticket_teams__members=request.user).distinct()
+    return people
+
+
+class TeamFilter(admin.RelatedFieldListFilter):
+    """Only the teams the atendente belongs to; every team for supervisors."""
+
+    def field_choices(self, field, request, model_admin):
+        teams = Team.objects.order_by("name")
+        if not request.user.has_perm("tickets.work_all_teams"):
+            teams = teams.filter(members=request.user)
+        return [(team.pk, team.name) for team in teams]
 
 
 class AssigneeFilter(admin.SimpleListFilter):
@@ -142,7 +167,7 @@ class AssigneeFilter(admin.SimpleListFilter):
     parameter_name = "responsavel"
 
     def lookups(self, request, model_admin):
-        people = [(str(user.pk), user.name or user.email) for user in staff_users()]
+        people = [(str(user.pk), user.name or user.email) for user in _colleagues(request)]
         return [("meus", _("Meus tickets")), ("ninguem", _("Sem responsável")), *people]
 
     def queryset(self, request, queryset):
@@ -314,7 +339,7 @@ class TicketAdmin(admin.ModelAdmin):
     list_filter = [
         WaitingFilter,
         "status",
-        "team",
+        ("team", TeamFilter),
         "product",
         "priority",
         AssigneeFilter,
@@ -416,6 +441,13 @@ class TicketAdmin(admin.ModelAdmin):
 
     def get_changelist(self, request, **kwargs):
         return TicketChangeList
+
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        action_form = getattr(response, "context_data", {}).get("action_form")
+        if action_form is not None and "assign_to" not in self.get_actions(request):
+            del action_form.fields["assignee"]  # only "assign to…" uses it
+        return response
 
     def get_ordering(self, request):
         return [F("overdue_rank").desc(), F("due_sort").asc(nulls_last=True), "-created_at"]
@@ -576,7 +608,9 @@ class TicketAdmin(admin.ModelAdmin):
             messages.error(request, refused.message)
 
     def save_related(self, request, form, formsets, change):
-        pass  # status events are written by the services; the inline is read-only
+        # Status events are written by the services; the read-only history saves nothing.
+        for formset in formsets:
+            formset.new_objects, formset.changed_objects, formset.deleted_objects = [], [], []
 
     def get_urls(self):
         return [

@@ -23,6 +23,12 @@ def _link(**params) -> str:
     return reverse("admin:tickets_ticket_changelist") + "?" + urlencode(params)
 
 
+def _about(row) -> dict:
+    if row["product_id"]:
+        return {"product__id__exact": row["product_id"]}
+    return {"subject__id__exact": row["subject_id"]}
+
+
 def summary(user, now=None) -> dict:
     now = now or timezone.now()
     tickets = _scoped(user)
@@ -75,9 +81,8 @@ def summary(user, now=None) -> dict:
                 "name": row["product__name"] or row["subject__name"],
                 "open": row["open"],
                 "overdue": row["overdue"],
-                "link": _link(em_aberto="sim", product__id__exact=row["product_id"])
-                if row["product_id"]
-                else _link(em_aberto="sim", subject__id__exact=row["subject_id"]),
+                "link": _link(em_aberto="sim", **_about(row)),
+                "overdue_link": _link(prazo="atrasados", **_about(row)),
             }
             for row in by_product
         ],

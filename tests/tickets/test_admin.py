@@ -557,3 +557,41 @@ def test_customers_are_not_subject_to_the_staff_timeout(desk):
     session["staff_last_seen"] = time.time() - 31 * 60
     session.save()
     assert client.get("/").status_code == 200
+
+
+def test_atendente_sees_the_status_history_of_their_tickets(desk):
+    client = as_user(desk.atendente_a)
+    work(client, desk.ticket_a, status="em_atendimento")
+    html = client.get(change_url(desk.ticket_a)).content.decode()
+    assert "histórico de situações" in html.lower()
+    assert "Atendente A" in html[html.lower().index("histórico de situações") :]
+
+
+def test_atendente_filters_list_only_their_teams_and_colleagues(desk):
+    html = as_user(desk.atendente_a).get(CHANGELIST).content.decode()
+    sidebar = html[html.index('id="changelist-filter"') : html.index("</nav>", html.index('id="changelist-filter"'))]
+    assert "Equipe A" in sidebar
+    assert "Equipe B" not in sidebar
+    assert "Atendente B" not in sidebar
+    assert 'name="assignee"' not in html  # the action bar's person select is for "assign to…" only
+
+
+def test_the_admin_login_accepts_a_cpf(desk):
+    desk.supervisor.cpf = "11144477735"
+    desk.supervisor.save()
+    client = Client()
+    assert "CPF ou e-mail" in client.get("/admin/login/").content.decode()
+    response = client.post("/admin/login/", {"username": "111.444.777-35", "password": "senha-de-teste-123"})
+    assert response.status_code == 302
+
+
+def test_a_dashboard_subject_link_filters_the_list(desk):
+    from tests.factories import SubjectFactory
+
+    subject = SubjectFactory()
+    about_subject = TicketFactory(form=TicketFormFactory(team=desk.team_a, product=None, subject=subject), product=None)
+    about_subject.subject = subject
+    about_subject.save()
+    html = as_user(desk.supervisor).get(CHANGELIST, {"subject__id__exact": subject.pk}).content.decode()
+    assert about_subject.title in html
+    assert "Chamado da equipe A" not in html
