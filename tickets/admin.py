@@ -322,6 +322,7 @@ LIST_RELATED = ["product", "subject", "team", "assignee", "form", "type"]
 class TicketAdmin(admin.ModelAdmin):
     form = TicketWorkForm
     action_form = TicketActionForm
+    view_on_site = False  # the customer's page is for the customer; staff work here
     list_display = [
         "protocol_display",
         "title",
