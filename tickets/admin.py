@@ -262,8 +262,6 @@ class TicketWorkForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        if "assignee" in self.fields:
-            self.fields["assignee"].queryset = staff_users()
         if "status" in self.fields and self.instance.pk:
             allowed = {self.instance.status, *Ticket.TRANSITIONS.get(self.instance.status, set())}
             self.fields["status"].choices = [
@@ -291,7 +289,7 @@ class TicketWorkForm(forms.ModelForm):
         current = Ticket.objects.filter(pk=self.instance.pk).values_list("status", flat=True).first()
         if status and current and status != current and status not in Ticket.TRANSITIONS.get(current, set()):
             self.add_error("status", gettext("Esta mudança de situação não é permitida."))
-        assignee, team = cleaned.get("assignee"), cleaned.get("team")
+        assignee, team = cleaned.get("assignee"), cleaned.get("team") or self.instance.team
         if assignee and team and not services.can_work(assignee, team):
             self.add_error("assignee", gettext("Esta pessoa não faz parte da equipe escolhida."))
         if getattr(self, "checked_files", None) and not cleaned.get("message_body", "").strip():
@@ -462,6 +460,24 @@ class TicketAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False
 
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "assignee":
+            kwargs["queryset"] = staff_users()
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_readonly_fields(self, request, obj=None):
+        if request.user.has_perm("tickets.work_all_teams"):
+            return self.readonly_fields
+        return [*self.readonly_fields, "team"]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        if not request.user.has_perm("tickets.work_all_teams") and "assignee" in form.base_fields:
+            # An atendente takes a ticket or lets it go; giving it to someone else is the supervisor's.
+            allowed = {request.user.pk, obj.assignee_id if obj else None} - {None}
+            form.base_fields["assignee"].queryset = staff_users().filter(pk__in=allowed)
+        return form
+
     def get_list_display(self, request):
         if request.user.has_perm("tickets.reveal_cpf"):
             return [name if name != "requester" else "requester_revealed" for name in self.list_display]
@@ -592,7 +608,7 @@ class TicketAdmin(admin.ModelAdmin):
                 user=request.user,
                 status=data["status"],
                 priority=data["priority"],
-                team=data["team"],
+                team=data.get("team") or obj.team,
                 assignee=data["assignee"],
                 note=data.get("status_note", ""),
             )

@@ -268,12 +268,18 @@ def ticket_update(ticket: Ticket, *, user, status: str, priority: str, team, ass
     """What staff change on a ticket's page, in one transaction: status, priority, team, assignee.
 
     A new priority recomputes the due dates from the SLA policy; a status must be reachable
-    from the current one.
+    from the current one. Only supervisors move a ticket to another team or give it to someone
+    else; an atendente takes it or lets it go.
     """
     with transaction.atomic():
         ticket = _locked(ticket)
         if status != ticket.status and not ticket.can_move_to(status):
             raise TicketActionRefused(_refused_transition(ticket, status))
+        if not user.has_perm("tickets.work_all_teams"):
+            if team.pk != ticket.team_id:
+                raise TicketActionRefused(_("Só a supervisão muda a equipe de um ticket."))
+            if assignee is not None and assignee.pk not in (user.pk, ticket.assignee_id):
+                raise TicketActionRefused(_("Só a supervisão atribui um ticket a outra pessoa."))
         if assignee is not None and not can_work(assignee, team):
             message = _("%(name)s não faz parte da equipe %(team)s.")
             raise TicketActionRefused(message % {"name": assignee, "team": team})

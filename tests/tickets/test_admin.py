@@ -595,3 +595,28 @@ def test_a_dashboard_subject_link_filters_the_list(desk):
     html = as_user(desk.supervisor).get(CHANGELIST, {"subject__id__exact": subject.pk}).content.decode()
     assert about_subject.title in html
     assert "Chamado da equipe A" not in html
+
+
+def test_an_atendente_cannot_move_a_ticket_to_another_team_or_give_it_to_a_colleague(desk):
+    colleague = UserFactory(is_staff=True, name="Colega A")
+    desk.team_a.members.add(colleague)
+    client = as_user(desk.atendente_a)
+    work(client, desk.ticket_a, team=desk.team_b.pk)
+    desk.ticket_a.refresh_from_db()
+    assert desk.ticket_a.team == desk.team_a  # the field is read-only for atendentes
+    response = work(client, desk.ticket_a, assignee=colleague.pk)
+    assert response.status_code == 200
+    desk.ticket_a.refresh_from_db()
+    assert desk.ticket_a.assignee is None
+    work(client, desk.ticket_a, assignee=desk.atendente_a.pk)
+    desk.ticket_a.refresh_from_db()
+    assert desk.ticket_a.assignee == desk.atendente_a
+
+
+def test_the_service_refuses_team_changes_by_an_atendente(desk):
+    from tickets import services
+
+    with pytest.raises(services.TicketActionRefused):
+        services.ticket_update(
+            desk.ticket_a, user=desk.atendente_a, status="aberto", priority="normal", team=desk.team_b, assignee=None
+        )
