@@ -156,7 +156,7 @@ def _sla_policies() -> None:
 
 
 def _assign(staff) -> None:
-    """Tickets in progress belong to someone of their team; a few are urgent or high priority."""
+    """Tickets in progress belong to someone of their team, finished ones are rated, a few are urgent."""
     for ticket in Ticket.objects.filter(submission_key__startswith="demo-", assignee__isnull=True).exclude(
         status="aberto"
     ):
@@ -164,6 +164,11 @@ def _assign(staff) -> None:
         if member is not None:
             ticket.assignee = member
             ticket.save(update_fields=["assignee"])
+    for ticket in Ticket.objects.filter(submission_key__startswith="demo-", status__in=Ticket.FINISHED, rating=None):
+        ticket.rating = 4 + ticket.number % 2
+        ticket.rating_comment = "Atendimento rápido e claro." if ticket.rating == 5 else ""
+        ticket.rated_at = ticket.closed_at
+        ticket.save(update_fields=["rating", "rating_comment", "rated_at"])
     for index, ticket in enumerate(Ticket.objects.filter(submission_key__startswith="demo-", status="aberto")):
         if ticket.priority == "normal" and index % 2 == 0:
             ticket.priority = "alta" if index % 4 else "urgente"
