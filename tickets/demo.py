@@ -164,7 +164,8 @@ def _assign(staff) -> None:
         if member is not None:
             ticket.assignee = member
             ticket.save(update_fields=["assignee"])
-    for ticket in Ticket.objects.filter(submission_key__startswith="demo-", status__in=Ticket.FINISHED, rating=None):
+    finished = Ticket.objects.filter(submission_key__startswith="demo-", status__in=Ticket.FINISHED, rating=None)
+    for ticket in finished.exclude(submission_key__startswith="demo-anonimo-"):  # visitors rate their own
         ticket.rating = 4 + ticket.number % 2
         ticket.rating_comment = "Atendimento rápido e claro." if ticket.rating == 5 else ""
         ticket.rated_at = ticket.closed_at
