@@ -443,6 +443,9 @@ class TicketAdmin(admin.ModelAdmin):
 
     def changelist_view(self, request, extra_context=None):
         response = super().changelist_view(request, extra_context)
+        if request.method == "GET" and response.status_code == 200 and request.user.has_perm("tickets.reveal_cpf"):
+            # Lists with full CPFs are personal data on screen: record who looked, at which list.
+            services.log_access(request.user, AccessLog.Action.LIST, detail=request.GET.urlencode())
         action_form = getattr(response, "context_data", {}).get("action_form")
         if action_form is not None and "assign_to" not in self.get_actions(request):
             del action_form.fields["assignee"]  # only "assign to…" uses it

@@ -599,6 +599,7 @@ class AccessLog(models.Model):
 
     class Action(models.TextChoices):
         VIEW = "ver", _("Abriu o ticket")
+        LIST = "listar", _("Listou tickets com CPF completo")
         EXPORT = "exportar", _("Exportou tickets")
         ANONYMISE = "anonimizar", _("Anonimizou solicitante")
 

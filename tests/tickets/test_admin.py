@@ -620,3 +620,10 @@ def test_the_service_refuses_team_changes_by_an_atendente(desk):
         services.ticket_update(
             desk.ticket_a, user=desk.atendente_a, status="aberto", priority="normal", team=desk.team_b, assignee=None
         )
+
+
+def test_lists_with_full_cpfs_are_recorded_in_the_access_log(desk):
+    as_user(desk.supervisor).get(CHANGELIST, {"prazo": "atrasados"})
+    as_user(desk.atendente_a).get(CHANGELIST)  # redacted CPFs: nothing to record
+    entry = AccessLog.objects.get()
+    assert (entry.user, entry.action, entry.detail) == (desk.supervisor, "listar", "prazo=atrasados")
