@@ -9,10 +9,7 @@ one request of each.
 
 import argparse
 import os
-import statistics
 import sys
-import time
-import tracemalloc
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -25,27 +22,8 @@ django.setup()
 from django.contrib.auth.models import Group  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import setup_test_environment  # noqa: E402
 
-
-def summary(timings: list[float]) -> dict:
-    timings = sorted(timings)
-    p95 = timings[int(len(timings) * 0.95) - 1]
-    return {"median_ms": round(statistics.median(timings), 2), "p95_ms": round(p95, 2)}
-
-
-def timed(client, path: str, requests: int) -> tuple[dict, int]:
-    timings = []
-    for _ in range(requests):
-        start = time.perf_counter()
-        response = client.get(path)
-        timings.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200, response.status_code
-    tracemalloc.start()
-    client.get(path)
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    return summary(timings), peak
+from bench.measure import measure, throwaway_database  # noqa: E402
 
 
 def main() -> None:
@@ -54,9 +32,7 @@ def main() -> None:
     parser.add_argument("--tickets", type=int, default=20_000)
     args = parser.parse_args()
 
-    setup_test_environment()
-    old_name = connection.creation.create_test_db(verbosity=0)
-    try:
+    with throwaway_database():
         from tests.factories import MessageFactory, TicketFactory, UserFactory
 
         atendente = UserFactory(is_staff=True)
@@ -95,10 +71,7 @@ def main() -> None:
         ]
         print(f"database: {connection.vendor}, tickets: {args.tickets + 1}, requests: {args.requests}")
         for label, path in rows:
-            numbers, peak = timed(client, path, args.requests)
-            print(f"{label:30} {numbers}, peak {round(peak / 1024, 1)} KiB")
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+            print(f"{label:30} {measure(client, path, args.requests)}")
 
 
 if __name__ == "__main__":

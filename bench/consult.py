@@ -9,10 +9,7 @@ reports the peak Python memory of one request of each.
 
 import argparse
 import os
-import statistics
 import sys
-import time
-import tracemalloc
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -24,27 +21,8 @@ django.setup()
 
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import setup_test_environment  # noqa: E402
 
-
-def summary(timings: list[float]) -> dict:
-    timings = sorted(timings)
-    p95 = timings[int(len(timings) * 0.95) - 1]
-    return {"median_ms": round(statistics.median(timings), 2), "p95_ms": round(p95, 2)}
-
-
-def timed(client, path: str, requests: int) -> tuple[dict, int]:
-    timings = []
-    for _ in range(requests):
-        start = time.perf_counter()
-        response = client.get(path)
-        timings.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200, response.status_code
-    tracemalloc.start()
-    client.get(path)
-    peak = tracemalloc.get_traced_memory()[1]
-    tracemalloc.stop()
-    return summary(timings), peak
+from bench.measure import measure, throwaway_database  # noqa: E402
 
 
 def main() -> None:
@@ -52,9 +30,7 @@ def main() -> None:
     parser.add_argument("--requests", type=int, default=200)
     args = parser.parse_args()
 
-    setup_test_environment()
-    old_name = connection.creation.create_test_db(verbosity=0)
-    try:
+    with throwaway_database():
         from tests.factories import MembershipFactory, MessageFactory, TicketFactory, UserFactory
 
         gestor, membro = UserFactory(), UserFactory()
@@ -85,13 +61,11 @@ def main() -> None:
         client = Client()
         client.force_login(gestor)
         client.post("/tickets/consultar/", {"by": "cpf", "cpf": membro.cpf, "situation": "abertas"})
-        results, results_peak = timed(client, "/tickets/consultar/", args.requests)
-        page, page_peak = timed(client, ticket.get_absolute_url(), args.requests)
+        results = measure(client, "/tickets/consultar/", args.requests)
+        page = measure(client, ticket.get_absolute_url(), args.requests)
         print(f"database: {connection.vendor}, tickets: 100k + 41, requests: {args.requests}")
-        print(f"consultation results (41 rows, page of 20) {results}, peak {round(results_peak / 1024, 1)} KiB")
-        print(f"ticket page (50 messages)                 {page}, peak {round(page_peak / 1024, 1)} KiB")
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
+        print(f"consultation results (41 rows, page of 20) {results}")
+        print(f"ticket page (50 messages)                 {page}")
 
 
 if __name__ == "__main__":

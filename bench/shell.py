@@ -9,10 +9,7 @@ request. Numbers vary with the machine; compare runs on the same one.
 
 import argparse
 import os
-import statistics
 import sys
-import time
-import tracemalloc
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -24,27 +21,8 @@ django.setup()
 
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import setup_test_environment  # noqa: E402
 
-
-def measure(client: Client, path: str, requests: int) -> dict:
-    client.get(path)  # warm up
-    timings = []
-    for _ in range(requests):
-        start = time.perf_counter()
-        response = client.get(path)
-        timings.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200, response.status_code
-    tracemalloc.start()
-    client.get(path)
-    _, peak = tracemalloc.get_traced_memory()
-    tracemalloc.stop()
-    timings.sort()
-    return {
-        "median_ms": round(statistics.median(timings), 2),
-        "p95_ms": round(timings[int(len(timings) * 0.95) - 1], 2),
-        "peak_kib": round(peak / 1024, 1),
-    }
+from bench.measure import measure, throwaway_database  # noqa: E402
 
 
 def main() -> None:
@@ -55,9 +33,7 @@ def main() -> None:
 
     from tests.factories import ContractFactory, MembershipFactory, UserFactory
 
-    setup_test_environment()
-    old_name = connection.creation.create_test_db(verbosity=0)
-    try:
+    with throwaway_database():
         user = UserFactory()
         for membership in MembershipFactory.create_batch(args.companies, user=user):
             ContractFactory.create_batch(3, organization=membership.organization)
@@ -66,8 +42,6 @@ def main() -> None:
         print(f"database: {connection.vendor}, companies: {args.companies}, requests: {args.requests}")
         for path in ["/", "/healthz"]:
             print(f"{path:10} {measure(client, path, args.requests)}")
-    finally:
-        connection.creation.destroy_test_db(old_name, verbosity=0)
 
 
 if __name__ == "__main__":

@@ -13,7 +13,7 @@ from django.contrib.admin.helpers import ActionForm
 from django.contrib.admin.views.main import ChangeList
 from django.contrib.auth import get_user_model
 from django.db.models import Case, F, IntegerField, OuterRef, Q, Subquery, Value, When
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.urls import path, reverse
 from django.utils import timezone
@@ -24,8 +24,9 @@ from django.utils.translation import gettext_lazy as _
 from portal.identifiers import mask_cpf, normalize_cnpj, normalize_cpf, redact_cpf
 from portal.models import Organization
 from tickets import services
+from tickets.attachments import download
 from tickets.export import tickets_csv
-from tickets.forms import MultipleFileField
+from tickets.forms import CheckedFilesMixin, MultipleFileField
 from tickets.models import (
     AccessLog,
     Attachment,
@@ -237,7 +238,7 @@ class TicketActionForm(ActionForm):
         self.fields["assignee"].queryset = staff_users()
 
 
-class TicketWorkForm(forms.ModelForm):
+class TicketWorkForm(CheckedFilesMixin, forms.ModelForm):
     """What staff change on a ticket, plus a new public reply or internal note."""
 
     message_kind = forms.ChoiceField(
@@ -269,19 +270,7 @@ class TicketWorkForm(forms.ModelForm):
             ]
 
     def clean_message_files(self):
-        from tickets import attachments
-
-        checked = []
-        errors = []
-        for uploaded in self.cleaned_data["message_files"]:
-            try:
-                checked.append((uploaded, attachments.validate_file(uploaded)))
-            except forms.ValidationError as error:
-                errors.extend(error.messages)
-        if errors:
-            raise forms.ValidationError(errors)
-        self.checked_files = checked
-        return self.cleaned_data["message_files"]
+        return self.check_files("message_files")
 
     def clean(self):
         cleaned = super().clean()
@@ -650,15 +639,7 @@ class TicketAdmin(admin.ModelAdmin):
         attachment = Attachment.objects.filter(ticket=ticket, token=token).first()
         if attachment is None:
             raise Http404
-        response = FileResponse(
-            attachment.file.open("rb"),
-            as_attachment=True,
-            filename=attachment.original_name,
-            content_type=attachment.content_type,
-        )
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Content-Security-Policy"] = "sandbox"
-        return response
+        return download(attachment)
 
     # Actions
 

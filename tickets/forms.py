@@ -145,7 +145,10 @@ class CheckedFilesMixin:
     """A ``files`` field whose uploads are checked by content; keeps (file, kind) in ``checked_files``."""
 
     def clean_files(self):
-        files = self.cleaned_data["files"]
+        return self.check_files("files")
+
+    def check_files(self, name: str):
+        files = self.cleaned_data[name]
         errors = []
         self.checked_files = []
         for uploaded in files:

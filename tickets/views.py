@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -12,6 +12,7 @@ from helpcenter.search import suggest
 from portal import ratelimit
 from portal.identifiers import mask_cpf
 from tickets import selectors, services
+from tickets.attachments import download
 from tickets.forms import ConsultForm, RateForm, ReplyForm
 from tickets.models import Ticket, TicketForm, format_protocol
 from tickets.tasks import send_lookup_links
@@ -360,9 +361,4 @@ def attachment(request, year, number, token):
     item = selectors.public_attachments(ticket).filter(token=token).first()
     if item is None:
         raise Http404
-    response = FileResponse(
-        item.file.open("rb"), as_attachment=True, filename=item.original_name, content_type=item.content_type
-    )
-    response["X-Content-Type-Options"] = "nosniff"
-    response["Content-Security-Policy"] = "sandbox"
-    return response
+    return download(item)
