@@ -199,6 +199,8 @@ def test_atendente_answers_from_my_tickets_and_the_customer_sees_the_reply_not_t
     assert_accessible(page)
     _shot(page, "admin-ticket-change")
     page.emulate_media(color_scheme="dark")  # the admin follows the system's theme: the marks must still read
+    # The admin's links fade to their new colour (a CSS transition): check once it has finished.
+    page.evaluate("() => Promise.all(document.getAnimations().map((animation) => animation.finished))")
     assert_accessible(page)
     page.emulate_media(color_scheme="light")
 
