@@ -232,6 +232,7 @@ def _history(ticket: Ticket, status: str, when) -> None:
     """The status events and the conversation a ticket in ``status`` would have had."""
     StatusEvent.objects.create(ticket=ticket, to_status="aberto", at=when)
     if status == "aberto":
+        Ticket.objects.filter(pk=ticket.pk).update(updated_at=when)  # not the moment of seeding
         return
     later = when + datetime.timedelta(hours=6)
     StatusEvent.objects.create(ticket=ticket, from_status="aberto", to_status=status, at=later)
@@ -246,6 +247,7 @@ def _history(ticket: Ticket, status: str, when) -> None:
     if status in Ticket.FINISHED:
         ticket.closed_at = later
         ticket.save(update_fields=["closed_at"])
+    Ticket.objects.filter(pk=ticket.pk).update(updated_at=later)
 
 
 @transaction.atomic
