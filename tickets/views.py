@@ -22,6 +22,7 @@ CONSULT_PER_IP = ratelimit.Limit("consulta-ip", 10, 60)
 CONSULT_PER_CPF = ratelimit.Limit("consulta-cpf", 5, 60 * 60)
 SUBMIT_PER_IP = ratelimit.Limit("envio-ip", 30, 60 * 60)
 SUBMIT_PER_CPF = ratelimit.Limit("envio-cpf", 20, 24 * 60 * 60)
+REPLY_PER_IP = ratelimit.Limit("resposta-ip", 30, 60 * 60)
 CONSULT_SESSION_KEY = "tickets_consult"
 CONSULT_SENT_SESSION_KEY = "tickets_consult_sent"
 PAGE_SIZE = 20
@@ -302,6 +303,10 @@ def reply(request, year, number):
     form = ReplyForm(request.POST, request.FILES)
     if not form.is_valid():
         return _render_detail(request, ticket, reply_form=form)
+    if not ratelimit.hit(REPLY_PER_IP, ratelimit.client_ip(request)):
+        # The page comes back with the text as typed, so nothing is lost while waiting.
+        form.add_error("body", _("Muitas mensagens em pouco tempo. Aguarde alguns minutos e envie de novo."))
+        return _render_detail(request, ticket, reply_form=form, status=429)
     try:
         services.ticket_reply(ticket, body=form.cleaned_data["body"], uploads=form.checked_files, user=request.user)
     except services.TicketActionRefused as refused:

@@ -344,3 +344,19 @@ def test_uploaded_reply_files_live_in_private_storage_under_generated_names(clie
     assert path.is_relative_to(Path(settings.PRIVATE_MEDIA_ROOT).resolve())
     assert "meu-nome" not in str(path)
     assert io.BytesIO(path.read_bytes()).read().startswith(b"%PDF")
+
+
+def test_too_many_replies_from_one_address_wait_and_keep_the_text(client, world, monkeypatch):
+    from portal.ratelimit import Limit
+
+    monkeypatch.setattr("tickets.views.REPLY_PER_IP", Limit("resposta-ip", 2, 60 * 60))
+    client.force_login(world.membro_a)
+    url = ticket_url(world.colleague_ticket, "responder/")
+    for n in range(2):
+        assert client.post(url, {"body": f"Mensagem {n}"}).status_code == 302
+    response = client.post(ticket_url(world.colleague_ticket, "responder/"), {"body": "A terceira mensagem"})
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "Muitas mensagens em pouco tempo." in html
+    assert "A terceira mensagem" in html
+    assert world.colleague_ticket.messages.count() == 2
