@@ -31,6 +31,7 @@ from tickets.models import (
     AccessLog,
     Attachment,
     FormField,
+    Holiday,
     Message,
     SlaPolicy,
     StatusEvent,
@@ -98,6 +99,14 @@ class SlaPolicyAdmin(admin.ModelAdmin):
     list_filter = ["priority"]
     list_select_related = ["product", "subject"]
     autocomplete_fields = ["product"]
+
+
+@admin.register(Holiday)
+class HolidayAdmin(admin.ModelAdmin):
+    list_display = ["date", "name"]
+    list_filter = [("date", admin.DateFieldListFilter)]
+    date_hierarchy = "date"
+    search_fields = ["name"]
 
 
 @admin.register(AccessLog)

@@ -594,6 +594,21 @@ class SlaPolicy(models.Model):
             raise ValidationError(_("A solução não pode vir antes da primeira resposta."))
 
 
+class Holiday(models.Model):
+    """A day without business hours (national holidays, the company's own days off): SLAs skip it."""
+
+    date = models.DateField(_("data"), unique=True)
+    name = models.CharField(_("nome"), max_length=120)
+
+    class Meta:
+        ordering = ["date"]
+        verbose_name = _("feriado")
+        verbose_name_plural = _("feriados")
+
+    def __str__(self) -> str:
+        return f"{self.date:%d/%m/%Y} {self.name}"
+
+
 class AccessLog(models.Model):
     """LGPD: who, in the staff workspace, saw or exported whose personal data, and when."""
 

@@ -72,9 +72,8 @@ def ticket_open(
     two tabs) returns the ticket the first one created. The protocol number is taken inside the
     same transaction, from a locked per-year counter.
     """
-    existing = Ticket.objects.filter(submission_key=submission_key).first()
-    if existing is not None:
-        return existing, False
+    # No look-up first: the unique submission key settles double submits, and the common case
+    # (a first submit) saves a query.
     try:
         with transaction.atomic():
             now = timezone.now()

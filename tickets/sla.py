@@ -18,26 +18,27 @@ DEFAULT_HOURS = {
 DEFAULT_RESPONSE_HOURS = DEFAULT_HOURS["normal"][0]
 
 
-def _next_opening(moment: datetime.datetime) -> datetime.datetime:
+def _next_opening(moment: datetime.datetime, holidays=frozenset()) -> datetime.datetime:
     """The moment itself when it falls within business hours, else the next opening time."""
     while True:
         start = moment.replace(hour=DAY_START.hour, minute=0, second=0, microsecond=0)
         end = moment.replace(hour=DAY_END.hour, minute=0, second=0, microsecond=0)
-        if moment.weekday() < 5 and moment < end:
+        if moment.weekday() < 5 and moment.date() not in holidays and moment < end:
             return max(moment, start)
         moment = (moment + datetime.timedelta(days=1)).replace(hour=DAY_START.hour, minute=0, second=0, microsecond=0)
 
 
-def add_business_hours(start: datetime.datetime, hours: float) -> datetime.datetime:
-    """``start`` plus ``hours`` counted only within business hours; returned in the same time zone as given."""
+def add_business_hours(start: datetime.datetime, hours: float, holidays=frozenset()) -> datetime.datetime:
+    """``start`` plus ``hours`` counted only within business hours (skipping ``holidays``, a set of
+    dates); returned in the same time zone as given."""
     remaining = datetime.timedelta(hours=hours)
-    moment = _next_opening(start.astimezone(BUSINESS_TZ))
+    moment = _next_opening(start.astimezone(BUSINESS_TZ), holidays)
     while True:
         end = moment.replace(hour=DAY_END.hour, minute=0, second=0, microsecond=0)
         if moment + remaining <= end:
             return (moment + remaining).astimezone(start.tzinfo)
         remaining -= end - moment
-        moment = _next_opening(end + datetime.timedelta(microseconds=1))
+        moment = _next_opening(end + datetime.timedelta(microseconds=1), holidays)
 
 
 def policy_hours(*, product_id, subject_id, priority: str) -> tuple[int, int]:
@@ -62,7 +63,16 @@ def policy_hours(*, product_id, subject_id, priority: str) -> tuple[int, int]:
     return best.response_hours, best.resolution_hours
 
 
+def holidays_after(day: datetime.date, *, days: int = 400) -> frozenset:
+    """The holidays from ``day`` on, far enough for any deadline (one query)."""
+    from tickets.models import Holiday
+
+    until = day + datetime.timedelta(days=days)
+    return frozenset(Holiday.objects.filter(date__gte=day, date__lte=until).values_list("date", flat=True))
+
+
 def due_dates(*, opened_at: datetime.datetime, product_id, subject_id, priority: str):
     """(response due, resolution due) for a ticket opened at ``opened_at``."""
     response, resolution = policy_hours(product_id=product_id, subject_id=subject_id, priority=priority)
-    return add_business_hours(opened_at, response), add_business_hours(opened_at, resolution)
+    holidays = holidays_after(opened_at.astimezone(BUSINESS_TZ).date())
+    return add_business_hours(opened_at, response, holidays), add_business_hours(opened_at, resolution, holidays)

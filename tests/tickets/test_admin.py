@@ -99,6 +99,7 @@ def action(client, name, tickets, **extra):
         "/admin/tickets/slapolicy/",
         "/admin/tickets/slapolicy/add/",
         "/admin/tickets/accesslog/",
+        "/admin/tickets/holiday/",
     ],
 )
 def test_staff_pages_render_for_a_superuser(path):

@@ -30,3 +30,22 @@ def test_the_answer_keeps_the_callers_time_zone():
     result = add_business_hours(start, 1)
     assert result.tzinfo == datetime.UTC
     assert result == datetime.datetime(2026, 11, 23, 13, tzinfo=datetime.UTC)
+
+
+def test_holidays_are_skipped_like_weekends():
+    christmas = {datetime.date(2026, 12, 25)}
+    thursday_evening = datetime.datetime(2026, 12, 24, 17, tzinfo=BUSINESS_TZ)
+    assert add_business_hours(thursday_evening, 2, christmas) == datetime.datetime(
+        2026, 12, 28, 9, tzinfo=BUSINESS_TZ
+    )  # Thursday 17h + 1h, Friday is Christmas, the weekend, then Monday 8h + 1h
+
+
+@pytest.mark.django_db
+def test_due_dates_use_the_holiday_calendar():
+    from tickets.models import Holiday
+    from tickets.sla import due_dates
+
+    assert Holiday.objects.filter(date=datetime.date(2026, 12, 25), name="Natal").exists()  # from the migration
+    opened = datetime.datetime(2026, 12, 24, 17, tzinfo=BUSINESS_TZ)
+    response, _resolution = due_dates(opened_at=opened, product_id=None, subject_id=None, priority="urgente")
+    assert response == datetime.datetime(2026, 12, 28, 11, tzinfo=BUSINESS_TZ)  # 4 business hours
