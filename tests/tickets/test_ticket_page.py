@@ -360,3 +360,9 @@ def test_too_many_replies_from_one_address_wait_and_keep_the_text(client, world,
     assert "Muitas mensagens em pouco tempo." in html
     assert "A terceira mensagem" in html
     assert world.colleague_ticket.messages.count() == 2
+
+
+def test_a_ticket_without_history_says_where_it_stands(client, world):
+    client.force_login(world.membro_a)
+    html = client.get(ticket_url(world.colleague_ticket)).content.decode()
+    assert "Situação atual: Aberto. As próximas mudanças aparecem aqui." in html
