@@ -284,12 +284,13 @@ class TicketWorkForm(CheckedFilesMixin, forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         status = cleaned.get("status")
-        current = Ticket.objects.filter(pk=self.instance.pk).values_list("status", flat=True).first()
-        if status and current and status != current and status not in Ticket.TRANSITIONS.get(current, set()):
+        # Until the form is saved, the instance holds the stored status.
+        if status and status != self.instance.status and not self.instance.can_move_to(status):
             self.add_error("status", gettext("Esta mudança de situação não é permitida."))
         assignee, team = cleaned.get("assignee"), cleaned.get("team") or self.instance.team
         if assignee and team and not services.can_work(assignee, team):
             self.add_error("assignee", gettext("Esta pessoa não faz parte da equipe escolhida."))
+        self.check_file_set("message_files")
         if getattr(self, "checked_files", None) and not cleaned.get("message_body", "").strip():
             self.add_error("message_body", gettext("Escreva a mensagem que acompanha os anexos."))
         return cleaned
@@ -432,9 +433,7 @@ class TicketAdmin(admin.ModelAdmin):
                 ),
             )
         )
-        if request.user.has_perm("tickets.work_all_teams"):
-            return queryset
-        return queryset.filter(team__members=request.user)
+        return queryset.worked_by(request.user)
 
     def get_changelist(self, request, **kwargs):
         return TicketChangeList

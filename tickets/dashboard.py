@@ -12,13 +12,6 @@ from tickets.models import Ticket
 OPEN = ~Q(status__in=Ticket.FINISHED)
 
 
-def _scoped(user):
-    tickets = Ticket.objects.all()
-    if user.has_perm("tickets.work_all_teams"):
-        return tickets
-    return tickets.filter(team__members=user)
-
-
 def _link(**params) -> str:
     return reverse("admin:tickets_ticket_changelist") + "?" + urlencode(params)
 
@@ -31,7 +24,7 @@ def _about(row) -> dict:
 
 def summary(user, now=None) -> dict:
     now = now or timezone.now()
-    tickets = _scoped(user)
+    tickets = Ticket.objects.worked_by(user)
     overdue = Ticket.overdue_q(now)
     recent = Q(rated_at__gte=now - datetime.timedelta(days=30))
     totals = tickets.aggregate(

@@ -162,6 +162,14 @@ class CheckedFilesMixin:
             raise ValidationError(errors)
         return files
 
+    def check_file_set(self, name: str, *, kept_count: int = 0, kept_size: int = 0) -> None:
+        """The new files together (with any already kept) within the count and total-size limits."""
+        new = getattr(self, "checked_files", [])
+        try:
+            attachments.validate_set(kept_count + len(new), kept_size + sum(uploaded.size for uploaded, _kind in new))
+        except ValidationError as error:
+            self.add_error(name, error)
+
 
 ATTACHMENTS_HELP = _(
     "Até 5 arquivos, 10 MB cada e 25 MB no total: PDF, PNG, JPEG, TXT, CSV, DOCX, XLSX ou ODT. "
@@ -199,11 +207,7 @@ class RequestForm(CheckedFilesMixin, forms.Form):
     def clean(self):
         cleaned = super().clean()
         kept = [item for item in self.parked if item["token"] not in cleaned.get("remove", [])]
-        new = getattr(self, "checked_files", [])
-        try:
-            attachments.validate_set(len(kept) + len(new), sum(i["size"] for i in kept) + sum(f.size for f, _ in new))
-        except ValidationError as error:
-            self.add_error("files", error)
+        self.check_file_set("files", kept_count=len(kept), kept_size=sum(item["size"] for item in kept))
         return cleaned
 
     def extra_answers(self) -> list[dict]:
@@ -307,11 +311,7 @@ class ReplyForm(CheckedFilesMixin, forms.Form):
 
     def clean(self):
         cleaned = super().clean()
-        new = getattr(self, "checked_files", [])
-        try:
-            attachments.validate_set(len(new), sum(uploaded.size for uploaded, _kind in new))
-        except ValidationError as error:
-            self.add_error("files", error)
+        self.check_file_set("files")
         return cleaned
 
 

@@ -212,6 +212,12 @@ class TicketQuerySet(models.QuerySet):
     def recent(self):
         return self.order_by("-created_at", "-pk")
 
+    def worked_by(self, user):
+        """What a staff member works: their teams' tickets; every ticket for supervisors."""
+        if user.has_perm("tickets.work_all_teams"):
+            return self
+        return self.filter(team__members=user)
+
 
 class Ticket(models.Model):
     """A customer's request, from the form to its closing."""

@@ -236,14 +236,12 @@ def consult(request):
 
 def _render_consult(request, form, *, anonymous, criteria=None):
     context = {"form": form, "anonymous": anonymous, "sent": request.session.pop(CONSULT_SENT_SESSION_KEY, False)}
-    viewer = selectors.viewer_for(request)
     page_number = request.GET.get("page") or 1
     if criteria:
-        results = selectors.consult(viewer, criteria)
+        results = selectors.consult(selectors.viewer_for(request), criteria)
         context["results"] = Paginator(results, PAGE_SIZE).get_page(page_number)
-    elif anonymous and viewer.grant_cpf:
-        granted = selectors.granted_tickets(viewer)
-        context["granted"] = Paginator(granted, PAGE_SIZE).get_page(page_number)
+    elif anonymous and (viewer := selectors.viewer_for(request)).grant_cpf:  # no query for visitors
+        context["granted"] = Paginator(selectors.granted_tickets(viewer), PAGE_SIZE).get_page(page_number)
     return render(request, "tickets/consult.html", context)
 
 
@@ -316,30 +314,28 @@ def reply(request, year, number):
     return _after_action(ticket)
 
 
-@login_not_required
-@require_POST
-def close(request, year, number):
+def _state_change(request, year, number, action, done_message):
     ticket = _visible_ticket(request, year, number)
     try:
-        services.ticket_close(ticket, user=request.user)
+        action(ticket, user=request.user)
     except services.TicketActionRefused as refused:
         messages.error(request, refused.message)
     else:
-        messages.success(request, _("Solicitação fechada."))
+        messages.success(request, done_message)
     return _after_action(ticket)
+
+
+@login_not_required
+@require_POST
+def close(request, year, number):
+    return _state_change(request, year, number, services.ticket_close, _("Solicitação fechada."))
 
 
 @login_not_required
 @require_POST
 def reopen(request, year, number):
-    ticket = _visible_ticket(request, year, number)
-    try:
-        services.ticket_reopen(ticket, user=request.user)
-    except services.TicketActionRefused as refused:
-        messages.error(request, refused.message)
-    else:
-        messages.success(request, _("Solicitação reaberta. A equipe de atendimento foi avisada."))
-    return _after_action(ticket)
+    message = _("Solicitação reaberta. A equipe de atendimento foi avisada.")
+    return _state_change(request, year, number, services.ticket_reopen, message)
 
 
 @login_not_required

@@ -147,7 +147,7 @@ def test_nul_characters_are_dropped_not_a_500(client):
 # Scale -------------------------------------------------------------------------------------------
 
 
-@pytest.mark.skipif("connection.vendor != 'postgresql'")
+@pytest.mark.skipif("connection.vendor != 'postgresql'", reason="GIN plans: PostgreSQL only")
 def test_search_uses_the_gin_index_at_100k_articles(financeiro):
     with connection.cursor() as cursor:
         cursor.execute(

@@ -628,3 +628,13 @@ def test_lists_with_full_cpfs_are_recorded_in_the_access_log(desk):
     as_user(desk.atendente_a).get(CHANGELIST)  # redacted CPFs: nothing to record
     entry = AccessLog.objects.get()
     assert (entry.user, entry.action, entry.detail) == (desk.supervisor, "listar", "prazo=atrasados")
+
+
+def test_staff_replies_obey_the_attachment_count_limit(desk):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    files = [SimpleUploadedFile(f"n{n}.pdf", b"%PDF-1.4\n%%EOF\n", "application/pdf") for n in range(6)]
+    response = work(as_user(desk.atendente_a), desk.ticket_a, message_body="Segue", message_files=files)
+    assert response.status_code == 200
+    assert "no máximo 5 arquivos" in response.content.decode()
+    assert not desk.ticket_a.messages.exists()
