@@ -6,7 +6,7 @@ from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from helpcenter import services
 from helpcenter.forms import SearchForm, VoteForm
@@ -23,7 +23,7 @@ def _categories():
 
 
 @login_not_required
-@require_GET
+@require_safe
 def home(request):
     featured = Article.objects.published().featured().select_related("category")[:FEATURED_ON_HOME]
     return render(
@@ -34,13 +34,13 @@ def home(request):
 
 
 @login_not_required
-@require_GET
+@require_safe
 def faq(request):
     return render(request, "helpcenter/faq.html", {"help_section": "faq", "categories": _categories()})
 
 
 @login_not_required
-@require_GET
+@require_safe
 def category(request, slug):
     categories = list(_categories())
     current = next((item for item in categories if item.slug == slug), None)
@@ -81,13 +81,13 @@ def _products():
 
 
 @login_not_required
-@require_GET
+@require_safe
 def products(request):
     return render(request, "helpcenter/products.html", {"help_section": "products", "products": _products()})
 
 
 @login_not_required
-@require_GET
+@require_safe
 def product(request, slug):
     product = get_object_or_404(
         Product.objects.active().prefetch_related(
@@ -103,7 +103,7 @@ def product(request, slug):
 
 
 @login_not_required
-@require_GET
+@require_safe
 def search(request):
     form = SearchForm(request.GET)
     query = form.cleaned_data["q"] if form.is_valid() else ""
@@ -119,7 +119,7 @@ def search(request):
 
 
 @staff_member_required
-@require_GET
+@require_safe
 def preview(request, kind, pk):
     """What a question or documentation page looks like, published or not: the admin's "Ver no site"."""
     queryset = {
@@ -131,7 +131,7 @@ def preview(request, kind, pk):
 
 
 @login_not_required
-@require_GET
+@require_safe
 def suggestions(request):
     """The "Estas respostas podem ajudar" box, refreshed by script while a ticket's subject is typed."""
     form = SearchForm(request.GET)

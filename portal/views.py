@@ -1,18 +1,22 @@
+from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.contenttypes import views as contenttypes_views
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection
-from django.http import HttpResponsePermanentRedirect, JsonResponse
+from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
 from django.shortcuts import render
 from django.templatetags.static import static
 from django.urls import reverse_lazy
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_safe
 
 from portal.forms import LoginForm, PasswordResetRequestForm
 from portal.models import Membership
 
 
-@require_GET
+@require_safe
 @never_cache
 def home(request):
     memberships = Membership.objects.of_user(request.user).with_organization_summary()
@@ -20,7 +24,7 @@ def home(request):
 
 
 @login_not_required
-@require_GET
+@require_safe
 @never_cache
 def healthz(request):
     """Liveness and database check for load balancers and monitors."""
@@ -34,7 +38,7 @@ def healthz(request):
 
 
 @login_not_required
-@require_GET
+@require_safe
 def favicon(request):
     """Browsers ask for /favicon.ico on pages that do not name an icon (the admin's, for one)."""
     return HttpResponsePermanentRedirect(static("img/favicon.svg"))
@@ -63,3 +67,24 @@ class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
 class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "portal/password_change_form.html"
     success_url = reverse_lazy("portal:password_change_done")
+
+
+def admin_view_on_site(request, content_type_id, object_id):
+    """The admin's "view on site" redirect, for objects the staff member may see in the admin only.
+
+    Django's own redirect answers for any object of any model, so it would tell an atendente
+    another team's ticket number. Here the object must be in its model admin's queryset, which
+    is scoped to the staff member (``tickets.admin``); anything else is a 404.
+    """
+    content_type = ContentType.objects.filter(pk=content_type_id).first()
+    model = content_type.model_class() if content_type else None
+    model_admin = admin.site.get_model_admin(model) if model and admin.site.is_registered(model) else None
+    if model_admin is None or not model_admin.has_view_permission(request):
+        raise Http404
+    try:
+        visible = model_admin.get_queryset(request).filter(pk=object_id).exists()
+    except (ValueError, TypeError, ValidationError):
+        visible = False
+    if not visible:
+        raise Http404
+    return contenttypes_views.shortcut(request, content_type_id, object_id)

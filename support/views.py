@@ -1,6 +1,6 @@
 from django.db.models import Q
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_http_methods, require_safe
 
 from helpcenter.models import FaqCategory, Product
 from portal.models import Contract
@@ -14,7 +14,7 @@ def _contracted_products(user):
     return Product.objects.active().filter(contracts__in=Contract.objects.active().of_user(user)).distinct()
 
 
-@require_GET
+@require_safe
 def support(request):
     """Suporte: Dúvidas, Meus Tickets and Produtos Contratados, as in the seed."""
     return render(
@@ -30,7 +30,7 @@ def support(request):
     )
 
 
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def chooser(request):
     """Criar novo: pick what the ticket is about, then go to that form."""
     forms = _chooser_forms(request.user)

@@ -10,6 +10,7 @@ from factory.django import DjangoModelFactory
 from helpcenter.models import Article, DocumentationPage, FaqCategory, Product
 from portal.models import Contract, Membership, Organization, User
 from tickets.models import Attachment, FormField, Message, Subject, Team, Ticket, TicketForm, TicketType
+from tickets.services import is_member_of
 
 DEFAULT_PASSWORD = "senha-de-teste-123"
 
@@ -187,6 +188,11 @@ class TicketFactory(DjangoModelFactory):
     title = factory.Sequence(lambda n: f"Erro ao consultar {n}")
     description = "Ao consultar, recebo erro 500."
     team = factory.SelfAttribute("form.team")
+    created_by = None
+    # As the service decides it: the company's gestores see the ticket only if a member opened it.
+    company_verified = factory.LazyAttribute(
+        lambda ticket: is_member_of(ticket.cnpj, cpf=ticket.requester_cpf, user=ticket.created_by)
+    )
 
 
 class MessageFactory(DjangoModelFactory):

@@ -531,7 +531,10 @@ class TicketAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("empresa"))
     def company(self, ticket):
-        return format_html("{}<br><small>{}</small>", getattr(ticket, "company_name", "") or "—", ticket.cnpj_masked)
+        company = format_html("{}<br><small>{}</small>", getattr(ticket, "company_name", "") or "—", ticket.cnpj_masked)
+        if ticket.company_verified:
+            return company
+        return format_html('{}<br><small class="ticket-unverified">{}</small>', company, gettext("não verificado"))
 
     @admin.display(description=_("prazo"), ordering="due_sort")
     def due_display(self, ticket):
@@ -552,7 +555,10 @@ class TicketAdmin(admin.ModelAdmin):
     @admin.display(description=_("CNPJ"))
     def cnpj_display(self, ticket):
         company = Organization.objects.filter(cnpj=ticket.cnpj).values_list("legal_name", flat=True).first()
-        return f"{ticket.cnpj_masked} — {company}" if company else ticket.cnpj_masked
+        shown = f"{ticket.cnpj_masked} — {company}" if company else ticket.cnpj_masked
+        if ticket.company_verified:
+            return shown
+        return gettext("%(cnpj)s (não verificado: quem abriu não é membro desta empresa)") % {"cnpj": shown}
 
     @admin.display(description=_("respostas extras"))
     def extra_display(self, ticket):

@@ -206,6 +206,7 @@ def _tickets(forms) -> int:
             requester_cpf=member.user.cpf,
             requester_name=member.user.name,
             cnpj=member.organization.cnpj,
+            company_verified=True,  # opened by a member of that company
             email=member.user.email,
             phone="(61) 99876-5432",
             form=form,
@@ -268,6 +269,7 @@ def _anonymous_tickets(forms) -> int:
             requester_cpf=ANONYMOUS_CPF,
             requester_name="Visitante de Demonstração",
             cnpj="12ABC34501DE35",
+            company_verified=False,  # typed by a visitor who is not a member: Nova Rota's gestora doesn't see it
             email=ANONYMOUS_EMAIL,
             form=forms[-1],
             product=forms[-1].product,

@@ -248,6 +248,15 @@ class Ticket(models.Model):
     requester_cpf = CPFField(_("CPF do solicitante"))
     requester_name = models.CharField(_("nome do solicitante"), max_length=150)
     cnpj = CNPJField(_("CNPJ"))
+    company_verified = models.BooleanField(
+        _("vínculo com a empresa verificado"),
+        db_default=False,
+        editable=False,
+        help_text=_(
+            "Marcado quando quem abriu o ticket é membro da empresa do CNPJ informado. Só esses tickets "
+            "aparecem para os gestores da empresa; os outros ficam como “não verificado” para a equipe."
+        ),
+    )
     email = models.EmailField(_("e-mail"))
     phone = models.CharField(_("telefone"), max_length=20, blank=True)
     language = models.CharField(_("idioma"), max_length=5, choices=Language, default=Language.PORTUGUESE)
@@ -553,7 +562,10 @@ class LookupToken(models.Model):
     class Meta:
         verbose_name = _("link de consulta")
         verbose_name_plural = _("links de consulta")
-        indexes = [models.Index(fields=["expires_at"], name="tickets_lookuptoken_expiry")]
+        indexes = [
+            models.Index(fields=["expires_at"], name="tickets_lookuptoken_expiry"),
+            models.Index(fields=["email", "created_at"], name="tickets_lookuptoken_by_email"),
+        ]
 
     def __str__(self) -> str:
         return f"{redact_cpf(self.cpf)} ({self.created_at:%Y-%m-%d %H:%M})"
@@ -623,6 +635,7 @@ class AccessLog(models.Model):
         LIST = "listar", _("Listou tickets com CPF completo")
         EXPORT = "exportar", _("Exportou tickets")
         ANONYMISE = "anonimizar", _("Anonimizou solicitante")
+        RESET_TWO_FACTOR = "redefinir2fa", _("Redefiniu a verificação em duas etapas de um colega")
 
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("quem")

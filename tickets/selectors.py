@@ -1,7 +1,8 @@
 """Who may see which tickets. Every page and download that shows a ticket starts here.
 
 - A signed-in customer sees the tickets they opened, and a company *gestor* also every ticket
-  opened for one of their companies (matched on the exact, normalised CNPJ).
+  opened for one of their companies (matched on the exact, normalised CNPJ) by one of its
+  members (``Ticket.company_verified``): typing a company's CNPJ does not put a ticket in its list.
 - A visitor who followed an e-mailed consultation link sees, for a limited time, the tickets
   registered with that CPF *and* that e-mail address: typing someone's CPF in the form never
   shows anything, and a ticket opened with someone else's CPF but another e-mail stays private.
@@ -89,7 +90,8 @@ def visible_tickets(viewer: Viewer):
     if viewer.user is not None:
         condition |= Q(created_by=viewer.user)
         if viewer.managed_cnpjs:
-            condition |= Q(cnpj__in=viewer.managed_cnpjs)
+            # Only tickets opened by the company's own people: anyone can type a CNPJ.
+            condition |= Q(cnpj__in=viewer.managed_cnpjs, company_verified=True)
     if viewer.grant_cpf:
         condition |= Q(requester_cpf=viewer.grant_cpf, email__iexact=viewer.grant_email)
     for year, number in viewer.submitted:

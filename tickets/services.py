@@ -1,16 +1,19 @@
 """Writes of the tickets app: each one transaction, side effects after commit."""
 
+import datetime
 import hashlib
 import secrets
 from dataclasses import dataclass
 
 from django.core.files import File
 from django.db import IntegrityError, transaction
+from django.db.models import Count, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.identifiers import normalize_cnpj, normalize_cpf, redact_cpf
+from portal.models import Membership
 from tickets import notifications
 from tickets.models import (
     AccessLog,
@@ -74,6 +77,7 @@ def ticket_open(
     """
     # No look-up first: the unique submission key settles double submits, and the common case
     # (a first submit) saves a query.
+    creator = created_by if created_by is not None and created_by.is_authenticated else None
     try:
         with transaction.atomic():
             now = timezone.now()
@@ -85,6 +89,7 @@ def ticket_open(
                 requester_cpf=normalize_cpf(requester_cpf),
                 requester_name=requester_name.strip(),
                 cnpj=normalize_cnpj(cnpj),
+                company_verified=is_member_of(normalize_cnpj(cnpj), cpf=normalize_cpf(requester_cpf), user=creator),
                 email=email.strip(),
                 phone=phone.strip(),
                 language=language,
@@ -97,7 +102,7 @@ def ticket_open(
                 extra=extra,
                 status=Ticket.Status.OPEN,
                 team=form.team,
-                created_by=created_by if created_by is not None and created_by.is_authenticated else None,
+                created_by=creator,
                 created_at=now,
             )
             ticket.response_due_at, ticket.resolution_due_at = due_dates(
@@ -116,6 +121,18 @@ def ticket_open(
             raise
         return existing, False
     return ticket, True
+
+
+def is_member_of(cnpj: str, *, cpf: str, user=None) -> bool:
+    """Whether the person opening a ticket belongs to the company of ``cnpj``: by their account, or by CPF.
+
+    Anyone may type any company's CNPJ on the form; only a member's ticket reaches the company's
+    gestores (``tickets.selectors``). The others stay with the team, marked "não verificado".
+    """
+    person = Q(user__cpf=cpf) if cpf else Q(pk__in=[])
+    if user is not None:
+        person |= Q(user=user)
+    return Membership.objects.filter(person, organization__cnpj=cnpj).exists()
 
 
 def _attach(ticket: Ticket, files: list[PendingFile], now) -> None:
@@ -414,6 +431,11 @@ def ticket_rate(ticket: Ticket, *, rating: int, comment: str = "") -> Ticket:
 
 # Anonymous consultation: a single-use link by e-mail, never ticket data on the page.
 
+#: However many people ask for a CPF's tickets, one address gets at most this many links per
+#: window; earlier links stay valid, so the owner still has one to open.
+LINKS_PER_ADDRESS = 3
+LINKS_PER_ADDRESS_WINDOW = datetime.timedelta(hours=1)
+
 
 def _hash_token(raw: str) -> str:
     return hashlib.sha256(raw.encode()).hexdigest()
@@ -435,6 +457,15 @@ def lookup_links_send(*, cpf: str, year: int | None = None, number: int | None =
     ):
         latest_by_email.setdefault(email, language)
     now = timezone.now()
+    recent = LookupToken.objects.filter(created_at__gt=now - LINKS_PER_ADDRESS_WINDOW)
+    sent_lately = dict(
+        recent.filter(email__in=latest_by_email).values("email").annotate(n=Count("pk")).values_list("email", "n")
+    )
+    latest_by_email = {
+        email: language
+        for email, language in latest_by_email.items()
+        if sent_lately.get(email, 0) < LINKS_PER_ADDRESS  # enough links in that inbox already
+    }
     for email, language in latest_by_email.items():
         raw = secrets.token_urlsafe(32)  # 256 bits from the OS's CSPRNG
         LookupToken.objects.create(
@@ -444,18 +475,22 @@ def lookup_links_send(*, cpf: str, year: int | None = None, number: int | None =
     return len(latest_by_email)
 
 
+def _usable_links(raw: str):
+    if not raw or len(raw) > 100:
+        return LookupToken.objects.none()
+    return LookupToken.objects.filter(token_hash=_hash_token(raw), used_at__isnull=True, expires_at__gt=timezone.now())
+
+
+def lookup_link_usable(raw: str) -> bool:
+    """Whether a link would open now, without spending it."""
+    return _usable_links(raw).exists()
+
+
 def lookup_link_redeem(raw: str) -> LookupToken | None:
     """Spend a link: the token, if it is known, unexpired and unused — after this call it is used."""
-    if not raw or len(raw) > 100:
+    if not _usable_links(raw).update(used_at=timezone.now()):
         return None
-    token_hash = _hash_token(raw)
-    now = timezone.now()
-    spent = LookupToken.objects.filter(token_hash=token_hash, used_at__isnull=True, expires_at__gt=now).update(
-        used_at=now
-    )
-    if not spent:
-        return None
-    return LookupToken.objects.get(token_hash=token_hash)
+    return LookupToken.objects.get(token_hash=_hash_token(raw))
 
 
 def lookup_tokens_purge(*, older_than) -> int:

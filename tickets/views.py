@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from helpcenter.search import suggest
 from portal import ratelimit
@@ -23,6 +23,8 @@ CONSULT_PER_CPF = ratelimit.Limit("consulta-cpf", 5, 60 * 60)
 SUBMIT_PER_IP = ratelimit.Limit("envio-ip", 30, 60 * 60)
 SUBMIT_PER_CPF = ratelimit.Limit("envio-cpf", 20, 24 * 60 * 60)
 REPLY_PER_IP = ratelimit.Limit("resposta-ip", 30, 60 * 60)
+#: Posts of the form's steps (next, back, attachments): plenty for people, a wall for scripts.
+STEP_PER_IP = ratelimit.Limit("passo-ip", 120, 60 * 60)
 CONSULT_SESSION_KEY = "tickets_consult"
 CONSULT_SENT_SESSION_KEY = "tickets_consult_sent"
 PAGE_SIZE = 20
@@ -46,11 +48,12 @@ def _confirmation(year, number):
 
 
 @login_not_required
-@require_http_methods(["GET", "POST"])
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
 def new(request, slug):
     """The multi-step form: Identificação, Contato, Solicitação, Revisão."""
     wizard = TicketWizard(request, _ticket_form(slug))
-    if request.method == "GET":
+    if request.method != "POST":
         return _render_step(request, wizard, wizard.form(wizard.step.name))
 
     done = submitted_ticket(request.session, request.POST.get("key"))
@@ -61,6 +64,11 @@ def new(request, slug):
         messages.warning(request, _("Esta página do formulário estava desatualizada. Continue a partir daqui."))
         return redirect("tickets:new", slug=slug)
 
+    if not ratelimit.hit(STEP_PER_IP, ratelimit.client_ip(request)):
+        # The step comes back as typed (files aside), so nothing is lost while waiting.
+        form = wizard.form(posted, data=request.POST) if posted != "revisao" else wizard.form(posted)
+        messages.error(request, _("Muitos envios em pouco tempo. Aguarde alguns minutos e tente de novo."))
+        return _render_step(request, wizard, form, status=429)
     action = request.POST.get("action", "next")
     index = STEP_NAMES.index(posted)
     if posted != "revisao":
@@ -167,7 +175,8 @@ def _display(bound, value):
 
 
 @login_not_required
-@require_http_methods(["GET", "POST"])
+@never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
 def clear(request, slug):
     """Limpar: asks first, then forgets everything typed and attached in this form."""
     wizard = TicketWizard(request, _ticket_form(slug))
@@ -179,6 +188,8 @@ def clear(request, slug):
 
 
 @login_not_required
+@never_cache
+@require_safe
 def confirmation(request, year, number):
     """Shown only to the browser that sent the ticket."""
     mine = {tuple(pair) for pair in request.session.get("tickets_submitted", {}).values()}
@@ -199,7 +210,7 @@ def confirmation(request, year, number):
 
 @login_not_required
 @never_cache
-@require_http_methods(["GET", "POST"])
+@require_http_methods(["GET", "HEAD", "POST"])
 def consult(request):
     """Consulta de Solicitação de Serviço.
 
@@ -216,7 +227,9 @@ def consult(request):
             return _render_consult(request, form, anonymous=anonymous)
         criteria = form.criteria()
         if anonymous:
-            if not ratelimit.hit(CONSULT_PER_CPF, criteria["cpf"]):
+            # Per address *and* CPF: a stranger who knows a CPF uses up only their own allowance,
+            # never the owner's. The e-mails one address receives are capped in the task.
+            if not ratelimit.hit(CONSULT_PER_CPF, f"{ratelimit.client_ip(request)} {criteria['cpf']}"):
                 return ratelimit.too_many_requests(request)
             send_lookup_links.enqueue(cpf=criteria["cpf"], year=criteria.get("year"), number=criteria.get("number"))
             request.session[CONSULT_SENT_SESSION_KEY] = True
@@ -247,8 +260,16 @@ def _render_consult(request, form, *, anonymous, criteria=None):
 
 @login_not_required
 @never_cache
+@require_http_methods(["GET", "HEAD", "POST"])
 def access(request, token):
-    """An e-mailed link: spend the token, let this browser see those tickets, drop the token from the URL."""
+    """An e-mailed link. Opening it only asks to confirm: mail scanners that follow links must
+    not spend it. The button's POST spends the token, lets this browser see those tickets and
+    leaves the token's URL."""
+    if request.method != "POST":
+        if not services.lookup_link_usable(token):
+            return render(request, "tickets/access_invalid.html", status=404)
+        hours = int(selectors.GRANT_LIFETIME.total_seconds() // 3600)
+        return render(request, "tickets/access_confirm.html", {"grant_hours": hours})
     link = services.lookup_link_redeem(token)
     if link is None:
         return render(request, "tickets/access_invalid.html", status=404)
@@ -265,6 +286,7 @@ def _visible_ticket(request, year, number) -> Ticket:
 
 @login_not_required
 @never_cache
+@require_safe
 def detail(request, year, number):
     """One ticket, for whoever may see it; 404 for everyone else, existing or not."""
     return _render_detail(request, _visible_ticket(request, year, number))
@@ -356,6 +378,7 @@ def rate(request, year, number):
 
 @login_not_required
 @never_cache
+@require_safe
 def attachment(request, year, number, token):
     """A file of a ticket the visitor may see: always a download, never rendered by the browser."""
     ticket = _visible_ticket(request, year, number)

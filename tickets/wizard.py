@@ -10,6 +10,7 @@ at the moment of sending.
 import secrets
 from dataclasses import dataclass
 
+from django import forms
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext_lazy as _
@@ -33,7 +34,10 @@ STEPS = (
     Step("revisao", _("Revisão")),
 )
 STEP_NAMES = [step.name for step in STEPS]
-NOT_STORED = {"csrfmiddlewaretoken", "action", "step", "key", "files", "remove"}
+#: Fields whose input is never kept in the session: files are parked apart, "remove" acts at once.
+NOT_STORED = {"files", "remove"}
+#: How much of a field without its own length limit (a choice, a date, a number) is kept.
+MAX_STORED_CHARS = 200
 
 
 class TicketWizard:
@@ -77,7 +81,21 @@ class TicketWizard:
         return step_name in STEP_NAMES and STEP_NAMES.index(step_name) <= self.state["reached"]
 
     def remember(self, step_name: str, data) -> None:
-        self.state["data"][step_name] = {k: data.getlist(k) for k in data if k not in NOT_STORED}
+        """Keep what was typed in the step's own fields, each cut to its field's limit.
+
+        Anything else in the post (forged keys, oversized values) is dropped, so a session row
+        stays small whatever a client sends.
+        """
+        fields = self._build(step_name, None, None).fields
+        kept = {}
+        for name, field in fields.items():
+            if name in NOT_STORED or name not in data:
+                continue
+            limit = getattr(field, "max_length", None) or MAX_STORED_CHARS
+            many = len(field.choices) if isinstance(field, forms.MultipleChoiceField) else 1
+            values = data.getlist(name)[:many]
+            kept[name] = [str(value)[:limit] for value in values]
+        self.state["data"][step_name] = kept
         self._stored_forms.pop(step_name, None)
 
     def stored(self, step_name: str) -> MultiValueDict | None:
@@ -138,13 +156,23 @@ class TicketWizard:
         return None
 
     def park_files(self, form: RequestForm) -> None:
-        """Keep the files that passed their own checks, and drop the ones the visitor removed."""
+        """Drop the files the visitor removed, and keep the new ones only if the whole set is valid.
+
+        A refused set (a file of the wrong type, too many, too big together) keeps nothing new,
+        so a draft never holds more than the attachment limits allow.
+        """
         removed = set(form.data.getlist("remove")) if form.data else set()
         for item in [item for item in self.state["files"] if item["token"] in removed]:
             private_storage.delete(item["path"])
         self.state["files"] = [item for item in self.state["files"] if item["token"] not in removed]
-        room = max(0, 5 - len(self.state["files"]))
-        for uploaded, kind in getattr(form, "checked_files", [])[:room]:
+        if "files" in form.errors:
+            return
+        new = getattr(form, "checked_files", [])
+        count = len(self.state["files"]) + len(new)
+        total = sum(item["size"] for item in self.state["files"]) + sum(uploaded.size for uploaded, _kind in new)
+        if count > attachments.MAX_FILES or total > attachments.MAX_TOTAL_SIZE:
+            return  # the form said so already; never park past the limits
+        for uploaded, kind in new:
             token = secrets.token_urlsafe(24)
             path = private_storage.save(f"rascunhos/{timezone.now():%Y/%m/%d}/{token}", uploaded)
             self.state["files"].append(

@@ -140,8 +140,11 @@ def test_pager_links_keep_the_query(client, financeiro):
     assert "?q=fatura&amp;page=2" in html
 
 
-def test_nul_characters_are_dropped_not_a_500(client):
-    assert client.get("/ajuda/busca/", {"q": "bol\x00eto"}).status_code == 200
+def test_nul_characters_get_a_friendly_400_not_a_500(client):
+    assert client.get("/ajuda/busca/", {"q": "boleto"}).status_code == 200
+    response = client.get("/ajuda/busca/", {"q": "bol\x00eto"})
+    assert response.status_code == 400
+    assert "Pedido inválido" in response.content.decode()
 
 
 # Scale -------------------------------------------------------------------------------------------

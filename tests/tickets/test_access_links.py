@@ -32,9 +32,31 @@ def test_link_token_is_long_random_and_stored_only_as_a_hash(client, world):
     assert token.expires_at - token.created_at == datetime.timedelta(minutes=30)
 
 
+def _open(client, path):
+    """What the visitor does: open the e-mailed link, then press the button."""
+    client.get(path)
+    return client.post(path)
+
+
+def test_opening_the_link_only_asks_to_confirm_so_mail_scanners_do_not_spend_it(client, world):
+    path = _link(client)
+    for _scanner_visit in range(3):
+        response = client.get(path)
+        assert response.status_code == 200
+        html = response.content.decode()
+        assert "Ver minhas solicitações" in html
+        assert 'method="post"' in html
+        assert world.anonymous_ticket.title not in html
+    assert client.head(path).status_code == 200
+    assert LookupToken.objects.get().used_at is None
+    assert client.get(ticket_url(world.anonymous_ticket)).status_code == 404
+    assert client.post(path).status_code == 302  # still good for the person who presses the button
+    assert client.get(ticket_url(world.anonymous_ticket)).status_code == 200
+
+
 def test_following_the_link_opens_the_cpfs_tickets_and_drops_the_token_from_the_url(client, world):
     path = _link(client)
-    response = client.get(path)
+    response = _open(client, path)
     assert response.status_code == 302
     assert response["Location"] == "/tickets/consultar/"
     html = client.get("/tickets/consultar/").content.decode()
@@ -45,7 +67,7 @@ def test_following_the_link_opens_the_cpfs_tickets_and_drops_the_token_from_the_
 
 def test_the_access_covers_only_tickets_of_that_cpf_with_that_email(client, world):
     stranger = TicketFactory(requester_cpf=ANONYMOUS_CPF, email="alguem-que-digitou-o-cpf@outro.example")
-    client.get(_link(client))  # the link sent to ANONYMOUS_EMAIL
+    _open(client, _link(client))  # the link sent to ANONYMOUS_EMAIL
     html = client.get("/tickets/consultar/").content.decode()
     assert world.anonymous_ticket.title in html
     assert stranger.title not in html
@@ -55,11 +77,12 @@ def test_the_access_covers_only_tickets_of_that_cpf_with_that_email(client, worl
 
 def test_a_link_works_once(client, world):
     path = _link(client)
-    client.get(path)
+    assert _open(client, path).status_code == 302
+    assert client.get(ticket_url(world.anonymous_ticket)).status_code == 200  # the first use works
     client.logout()  # a new session
-    second = client.get(path)
-    assert second.status_code == 404
-    assert "Link inválido ou expirado" in second.content.decode()
+    for second in (client.get(path), client.post(path)):
+        assert second.status_code == 404
+        assert "Link inválido ou expirado" in second.content.decode()
     assert client.get(ticket_url(world.anonymous_ticket)).status_code == 404
 
 
@@ -67,6 +90,7 @@ def test_an_expired_link_is_refused(client, world):
     path = _link(client)
     LookupToken.objects.update(expires_at=timezone.now() - datetime.timedelta(seconds=1))
     assert client.get(path).status_code == 404
+    assert client.post(path).status_code == 404
     assert client.get(ticket_url(world.anonymous_ticket)).status_code == 404
 
 
@@ -74,13 +98,14 @@ def test_an_expired_link_is_refused(client, world):
 def test_a_forged_link_is_refused(client, world, forged):
     _link(client)
     assert client.get(f"/tickets/acesso/{forged}/").status_code == 404
+    assert client.post(f"/tickets/acesso/{forged}/").status_code == 404
     assert client.get(ticket_url(world.anonymous_ticket)).status_code == 404
 
 
 def test_a_link_for_another_cpf_gives_nothing_of_this_one(client, world):
     other = TicketFactory(requester_cpf="52998224725", email="outra@empresa.example")
     consult(client, by="cpf", cpf="529.982.247-25", situation="abertas")
-    client.get(LINK.search(mail.outbox[-1].body)[1])
+    _open(client, LINK.search(mail.outbox[-1].body)[1])
     html = client.get("/tickets/consultar/").content.decode()
     assert other.title in html
     assert world.anonymous_ticket.title not in html
@@ -88,7 +113,7 @@ def test_a_link_for_another_cpf_gives_nothing_of_this_one(client, world):
 
 
 def test_the_access_ends_after_an_hour(client, world):
-    client.get(_link(client))
+    _open(client, _link(client))
     session = client.session
     grant = session["tickets_access"]
     grant["until"] = (timezone.now() - datetime.timedelta(seconds=1)).isoformat()
@@ -99,8 +124,9 @@ def test_the_access_ends_after_an_hour(client, world):
 
 def test_the_session_key_changes_when_access_is_granted(client, world):
     path = _link(client)
-    before = client.session.session_key
     client.get(path)
+    before = client.session.session_key
+    client.post(path)
     assert client.session.session_key != before
 
 

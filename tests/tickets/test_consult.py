@@ -261,13 +261,35 @@ def test_more_than_ten_consultations_a_minute_from_one_address_get_a_friendly_42
     assert "Muitas tentativas" in response.content.decode()
 
 
-def test_more_than_five_anonymous_lookups_an_hour_for_one_cpf_are_refused_from_any_address(client, world):
-    for n in range(5):
-        response = client.post("/tickets/consultar/", {"by": "cpf", "cpf": ANONYMOUS_CPF}, REMOTE_ADDR=f"10.0.0.{n}")
-        assert response.status_code == 302
-    response = client.post("/tickets/consultar/", {"by": "cpf", "cpf": ANONYMOUS_CPF}, REMOTE_ADDR="10.0.0.99")
+def _lookup(client, address, cpf=ANONYMOUS_CPF):
+    return client.post("/tickets/consultar/", {"by": "cpf", "cpf": cpf}, REMOTE_ADDR=address)
+
+
+def test_more_than_five_anonymous_lookups_an_hour_for_one_cpf_from_one_address_are_refused(client, world):
+    for _attempt in range(5):
+        assert _lookup(client, "10.0.0.1").status_code == 302
+    response = _lookup(client, "10.0.0.1")
     assert response.status_code == 429
-    assert len(mail.outbox) == 5
+    assert "Muitas tentativas" in response.content.decode()
+
+
+def test_a_stranger_who_knows_a_cpf_cannot_lock_its_owner_out(client, world):
+    for _attempt in range(5):
+        _lookup(client, "10.0.0.66")
+    assert _lookup(client, "10.0.0.66").status_code == 429  # the stranger is stopped
+    owner = _lookup(client, "192.0.2.10")
+    assert owner.status_code == 302  # the owner, from their own address, still gets the answer
+    html = client.get(owner["Location"]).content.decode()
+    assert "Se houver solicitações para este CPF, enviamos um link de acesso ao e-mail cadastrado." in html
+
+
+def test_one_inbox_gets_at_most_three_links_an_hour_however_many_ask(client, world):
+    for n in range(8):
+        assert _lookup(client, f"10.0.1.{n}").status_code == 302
+    sent = [message for message in mail.outbox if message.to == [ANONYMOUS_EMAIL]]
+    assert len(sent) == 3
+    assert LookupToken.objects.filter(email=ANONYMOUS_EMAIL, used_at__isnull=True).count() == 3  # all still usable
+    assert LookupToken.objects.filter(email=ANONYMOUS_EMAIL).count() == 3
 
 
 def test_the_429_page_is_in_the_visitors_language(client, world):

@@ -3,12 +3,14 @@
 A file uploaded on step 3 waits in private storage until the ticket is sent (then the ticket
 keeps its own copy) or the form is cleared. Forms abandoned halfway leave their files behind;
 run this daily (cron, or a scheduler calling it) to delete those older than the session lifetime.
-It also forgets consultation links that expired more than a day ago.
+It also forgets consultation links that expired more than a day ago, and expired sessions
+(Django's ``clearsessions``), so half-filled forms don't pile up in the session table.
 """
 
 import datetime
 
 from django.conf import settings
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
@@ -35,6 +37,8 @@ class Command(BaseCommand):
         self.stdout.write(f"{deleted} abandoned draft attachment(s) deleted.")
         links = lookup_tokens_purge(older_than=timezone.now() - datetime.timedelta(days=1))
         self.stdout.write(f"{links} expired consultation link(s) deleted.")
+        call_command("clearsessions")
+        self.stdout.write("Expired sessions deleted.")
 
     def _purge(self, folder: str, cutoff) -> int:
         if not private_storage.exists(folder):
