@@ -30,3 +30,22 @@ def test_abandoned_drafts_are_deleted_and_recent_ones_and_ticket_files_kept(draf
     assert private_storage.exists(new)
     assert private_storage.exists(kept)
     assert "1 abandoned" in out.getvalue()
+
+
+@pytest.mark.django_db
+def test_expired_sessions_are_cleared_and_live_ones_kept():
+    import datetime
+
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.contrib.sessions.models import Session
+    from django.utils import timezone
+
+    expired, live = SessionStore(), SessionStore()
+    for session in (expired, live):
+        session["ticket_form:datavalid"] = {"data": {}}
+        session.create()
+    Session.objects.filter(session_key=expired.session_key).update(
+        expire_date=timezone.now() - datetime.timedelta(minutes=1)
+    )
+    call_command("purge_ticket_drafts", stdout=io.StringIO())
+    assert list(Session.objects.values_list("session_key", flat=True)) == [live.session_key]

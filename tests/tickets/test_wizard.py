@@ -328,3 +328,112 @@ def test_submissions_past_the_per_address_limit_get_a_429(client, ticket_form, m
     assert _fill_and_send(client).status_code == 302
     assert _fill_and_send(client).status_code == 429
     assert Ticket.objects.count() == 1
+
+
+# What a draft may hold: the session and private storage stay small -----------------------------
+
+
+PDF = b"%PDF-1.4\n"
+
+
+def _pdf(name, size):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    return SimpleUploadedFile(name, PDF + b"0" * (size - len(PDF)))
+
+
+def _parked_paths():
+    from tickets.models import private_storage
+
+    found = []
+
+    def walk(folder):
+        if not private_storage.exists(folder):
+            return
+        folders, files = private_storage.listdir(folder)
+        found.extend(f"{folder}/{name}" for name in files)
+        for name in folders:
+            walk(f"{folder}/{name}")
+
+    walk("rascunhos")
+    return found
+
+
+@pytest.fixture
+def no_drafts():
+    from tickets.models import private_storage
+
+    before = set(_parked_paths())
+    yield before
+    for path in set(_parked_paths()) - before:
+        private_storage.delete(path)
+
+
+def test_a_step_keeps_only_its_own_fields_cut_to_their_limits(client, ticket_form):
+    response = post_step(
+        client,
+        "datavalid",
+        "identificacao",
+        {**ANONYMOUS_IDENTIFICATION, "name": "N" * 10_000, "forjado": "x" * 1_000_000, "outro": ["a"] * 100},
+    )
+    assert response.status_code == 200  # the name is too long: the step comes back with its error
+    assert "Certifique-se de que o valor tenha no máximo 150 caracteres" in response.content.decode()
+    stored = client.session["ticket_form:datavalid"]["data"]["identificacao"]
+    assert set(stored) == {"cpf", "name", "cnpj"}
+    assert stored["cpf"] == ["529.982.247-25"]
+    assert stored["name"] == ["N" * 150]
+    assert len(client.session.encode(dict(client.session))) < 5_000
+
+
+def test_a_refused_set_of_files_parks_nothing_and_says_why(client, ticket_form, no_drafts):
+    post_step(client, "datavalid", "identificacao", ANONYMOUS_IDENTIFICATION)
+    post_step(client, "datavalid", "contato", CONTACT)
+    part = int(5.2 * 1024 * 1024)
+    too_big_together = [_pdf(f"parte{n}.pdf", part) for n in range(5)]  # 26 MiB together, over 25 MiB
+    response = post_step(client, "datavalid", "solicitacao", request_data(), files=too_big_together)
+    assert response.status_code == 200
+    assert "Os anexos somam" in response.content.decode()
+    assert client.session["ticket_form:datavalid"]["files"] == []
+    assert set(_parked_paths()) == no_drafts
+
+
+def test_a_set_with_one_bad_file_parks_none_of_it(client, ticket_form, no_drafts):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    post_step(client, "datavalid", "identificacao", ANONYMOUS_IDENTIFICATION)
+    post_step(client, "datavalid", "contato", CONTACT)
+    files = [_pdf("bom.pdf", 1000), SimpleUploadedFile("pagina.pdf", b"<html><script>alert(1)</script>")]
+    response = post_step(client, "datavalid", "solicitacao", request_data(), files=files)
+    assert "não é de um tipo aceito" in response.content.decode()
+    assert client.session["ticket_form:datavalid"]["files"] == []
+    assert set(_parked_paths()) == no_drafts
+
+
+def test_a_valid_set_is_parked_and_listed(client, ticket_form, no_drafts):
+    post_step(client, "datavalid", "identificacao", ANONYMOUS_IDENTIFICATION)
+    post_step(client, "datavalid", "contato", CONTACT)
+    response = post_step(client, "datavalid", "solicitacao", request_data(), files=[_pdf("bom.pdf", 1000)])
+    assert response.status_code == 302
+    parked = client.session["ticket_form:datavalid"]["files"]
+    assert [item["original_name"] for item in parked] == ["bom.pdf"]
+    assert len(set(_parked_paths()) - no_drafts) == 1
+
+
+def test_too_many_step_posts_from_one_address_get_a_429_that_keeps_the_typed_text(client, ticket_form, monkeypatch):
+    from portal.ratelimit import Limit
+    from tickets import views
+
+    monkeypatch.setattr(views, "STEP_PER_IP", Limit("passo-ip-teste", 4, 3600))
+    for _twice in range(2):  # next and back, twice: four posts
+        assert post_step(client, "datavalid", "identificacao", ANONYMOUS_IDENTIFICATION).status_code == 302
+        assert post_step(client, "datavalid", "contato", CONTACT, action="back").status_code == 302
+    typed = {**ANONYMOUS_IDENTIFICATION, "name": "Joana Batista"}
+    response = post_step(client, "datavalid", "identificacao", typed)
+    assert response.status_code == 429
+    html = response.content.decode()
+    assert "Muitos envios em pouco tempo" in html
+    assert 'value="Joana Batista"' in html
+    other_address = client.post(
+        "/tickets/novo/datavalid/", {"step": "identificacao", "action": "next", **typed}, REMOTE_ADDR="192.0.2.77"
+    )
+    assert other_address.status_code == 302
