@@ -50,13 +50,11 @@ def _customer_link(ticket: Ticket) -> tuple[str, str]:
     return absolute(reverse("tickets:consult")), _("Consultar a solicitação")
 
 
-def _details(ticket: Ticket) -> list[tuple[str, str]]:
-    return [
-        (_("Protocolo"), ticket.protocol),
-        (_("Assunto"), ticket.title),
-        (_("Produto ou assunto"), str(ticket.about)),
-        (_("Situação"), ticket.get_status_display()),
-    ]
+def _details(ticket: Ticket, *, with_title: bool = True) -> list[tuple[str, str]]:
+    details = [(_("Protocolo"), ticket.protocol)]
+    if with_title:
+        details.append((_("Assunto"), ticket.title))
+    return [*details, (_("Produto ou assunto"), str(ticket.about)), (_("Situação"), ticket.get_status_display())]
 
 
 def _load(ticket_id: int) -> Ticket:
@@ -64,13 +62,18 @@ def _load(ticket_id: int) -> Ticket:
 
 
 def ticket_opened(*, ticket_id: int) -> None:
-    """Confirm to the requester that the ticket was registered, with its protocol number."""
+    """Confirm to the requester that the ticket was registered, with its protocol number.
+
+    Anyone can type any address on the form without an account, so that confirmation carries
+    nothing the visitor wrote (name, subject): the form cannot relay a stranger's text.
+    """
     ticket = _load(ticket_id)
+    by_visitor = ticket.created_by_id is None
     with translation.override(ticket.language):
         link, label = _customer_link(ticket)
         email = Email(
             subject=_("Recebemos sua solicitação %(protocol)s") % {"protocol": ticket.protocol},
-            greeting=_("Olá, %(name)s.") % {"name": ticket.requester_name},
+            greeting=_("Olá.") if by_visitor else _("Olá, %(name)s.") % {"name": ticket.requester_name},
             paragraphs=[
                 _(
                     "Sua solicitação foi registrada com o número de protocolo %(protocol)s. Guarde este número: "
@@ -86,7 +89,7 @@ def ticket_opened(*, ticket_id: int) -> None:
                     "o número de protocolo e o seu CPF."
                 ),
             ],
-            details=[*_details(ticket), (_("Tipo"), str(ticket.type))],
+            details=[*_details(ticket, with_title=not by_visitor), (_("Tipo"), str(ticket.type))],
             link=link,
             link_label=label,
         )

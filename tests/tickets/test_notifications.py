@@ -119,3 +119,20 @@ def test_customer_reply_goes_to_the_assignee_when_there_is_one(send, staff):
     ticket = TicketFactory(assignee=staff)
     send(services.ticket_reply, ticket, body="Alguma novidade?")
     assert [email.to for email in mail.outbox] == [[staff.email]]
+
+
+def test_a_visitors_confirmation_relays_none_of_their_text_to_the_typed_address(send):
+    from tickets.notifications import ticket_opened
+
+    visitor = TicketFactory(requester_name="Compre já http://golpe.example", title="Ganhe dinheiro fácil")
+    customer = UserFactory(name="Maria da Silva")
+    member = TicketFactory(created_by=customer, requester_name="Maria da Silva", title="Erro na consulta")
+    send(ticket_opened, ticket_id=visitor.pk)
+    send(ticket_opened, ticket_id=member.pk)
+    to_visitor, to_customer = mail.outbox
+    for part in (to_visitor.body, to_visitor.alternatives[0][0]):
+        assert visitor.protocol in part
+        assert "golpe.example" not in part
+        assert "Ganhe dinheiro fácil" not in part
+    assert "Maria da Silva" in to_customer.body
+    assert "Erro na consulta" in to_customer.body
