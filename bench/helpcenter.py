@@ -38,10 +38,10 @@ def bulk_content(articles: int) -> None:
         cursor.execute(
             """
             INSERT INTO helpcenter_article
-                (category_id, question, slug, body, body_html, body_text, search_text,
+                (category_id, question, slug, body, body_html, body_text,
                  published, "order", updated_at, featured, helpful_yes, helpful_no)
             SELECT %s, 'Pergunta sobre fatura ' || n, 'bench-' || n, '', '',
-                   'Resposta sobre a fatura mensal número ' || n, '', true, 1000 + n, now(), false, 0, 0
+                   'Resposta sobre a fatura mensal número ' || n, true, 1000 + n, now(), false, 0, 0
               FROM generate_series(1, %s) AS n
             """,
             [category.pk, articles],

@@ -7,7 +7,6 @@ Markdown renderer cannot let a script, an event handler or a ``javascript:`` lin
 
 import html
 import re
-import unicodedata
 
 import nh3
 from markdown_it import MarkdownIt
@@ -48,9 +47,3 @@ def plain_text(rendered_html: str) -> str:
     """The visible text of rendered HTML, on one line: for snippets and the search index."""
     text = nh3.clean(rendered_html, tags=set())
     return _whitespace.sub(" ", html.unescape(text)).strip()
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: "Cobrança" and "cobranca" fold to the same string."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(char for char in decomposed if not unicodedata.combining(char))

@@ -41,7 +41,6 @@ class RenderedMarkup(models.Model):
 
     body_html = models.TextField(editable=False, default="")
     body_text = models.TextField(editable=False, default="")
-    search_text = models.TextField(editable=False, default="")
     published = models.BooleanField(_("publicado"), default=True)
     order = models.PositiveIntegerField(_("ordem"), default=0)
     updated_at = models.DateTimeField(_("atualizado em"), auto_now=True)
@@ -52,13 +51,12 @@ class RenderedMarkup(models.Model):
     def save(self, *args, **kwargs):
         self.refresh_rendered()
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "body_html", "body_text", "search_text"}
+            kwargs["update_fields"] = {*kwargs["update_fields"], "body_html", "body_text"}
         super().save(*args, **kwargs)
 
     def refresh_rendered(self) -> None:
         self.body_html = markup.render(self.body)
         self.body_text = markup.plain_text(self.body_html)
-        self.search_text = markup.fold(f"{self.heading} {self.body_text}")
 
 
 class CategoryQuerySet(models.QuerySet):

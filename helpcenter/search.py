@@ -1,26 +1,20 @@
 """Search across published Dúvidas and documentation pages.
 
-On PostgreSQL the search is full text: Portuguese stemming, accent-insensitive, ranked, with
-highlighted snippets, over the GIN-indexed ``search_vector`` columns created by migration 0004.
-Elsewhere (SQLite, the quick-start database) every word of the query must appear in the folded
-``search_text`` column: case- and accent-insensitive containment, ordered by title.
+PostgreSQL full text: Portuguese stemming, accent-insensitive, ranked, with highlighted snippets,
+over the GIN-indexed ``search_vector`` columns created by migration 0004.
 
-Results are plain ``Hit`` objects, so the page does not care which backend produced them. A
-``SearchResults`` sequence is what ``Paginator`` pages over: it counts with one query and fetches
-only the rows of the page it is sliced to, snippets included, with one more.
+Results are plain ``Hit`` objects. A ``SearchResults`` sequence is what ``Paginator`` pages over:
+it counts with one query and fetches only the rows of the page it is sliced to, snippets
+included, with one more.
 """
 
 import re
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import CharField, F, Q, Value
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
-
-from helpcenter import markup
-from helpcenter.models import Article, DocumentationPage
 
 MAX_QUERY_LENGTH = 100
 SNIPPET_WORDS = 30
@@ -77,12 +71,6 @@ def search(query: str) -> SearchResults:
     return SearchResults(query)
 
 
-def _use_full_text() -> bool:
-    return connection.vendor == "postgresql"
-
-
-# PostgreSQL ---------------------------------------------------------------------------------------
-
 _MATCHES = """
     SELECT 'article' AS kind, a.id, ts_rank(a.search_vector, q.query) AS rank
       FROM helpcenter_article a, q
@@ -97,13 +85,7 @@ _MATCHES = """
 _QUERY = "WITH q AS (SELECT websearch_to_tsquery('portal_pt', %s) AS query)"
 
 
-def _pg_count(query: str) -> int:
-    with connection.cursor() as cursor:
-        cursor.execute(f"{_QUERY} SELECT count(*) FROM ({_MATCHES}) matches", [query])  # noqa: S608
-        return cursor.fetchone()[0]
-
-
-def _pg_page(query: str, *, offset: int, limit: int) -> list[Hit]:
+def _page(query: str, *, offset: int, limit: int) -> list[Hit]:
     options = f"StartSel={_START}, StopSel={_STOP}, MaxWords={SNIPPET_WORDS}, MinWords=12, MaxFragments=2"
     sql = f"""
         {_QUERY}, page AS (
@@ -132,69 +114,10 @@ def _pg_page(query: str, *, offset: int, limit: int) -> list[Hit]:
     ]
 
 
-# Fallback (SQLite) --------------------------------------------------------------------------------
-
-
-def _fallback_querysets(query: str):
-    words = markup.fold(query).split()
-    articles = Article.objects.published()
-    pages = DocumentationPage.objects.published().filter(product__active=True)
-    for word in words:
-        articles = articles.filter(search_text__contains=word)
-        pages = pages.filter(search_text__contains=word)
-    columns = ["hit_kind", "hit_title", "hit_section", "hit_section_slug", "hit_anchor", "hit_text"]
-    articles = articles.annotate(
-        hit_kind=Value("article", output_field=CharField()),
-        hit_title=F("question"),
-        hit_section=F("category__name"),
-        hit_section_slug=F("category__slug"),
-        hit_anchor=F("slug"),
-        hit_text=F("body_text"),
-    ).values_list(*columns)
-    pages = pages.annotate(
-        hit_kind=Value("documentation", output_field=CharField()),
-        hit_title=F("title"),
-        hit_section=F("product__name"),
-        hit_section_slug=F("product__slug"),
-        hit_anchor=F("slug"),
-        hit_text=F("body_text"),
-    ).values_list(*columns)
-    return articles, pages
-
-
-def _fallback_count(query: str) -> int:
-    articles, pages = _fallback_querysets(query)
-    return articles.union(pages, all=True).count()
-
-
-def _fallback_snippet(text: str, query: str) -> SafeString:
-    words = [re.escape(word) for word in query.split()]
-    excerpt = " ".join(text.split()[:SNIPPET_WORDS])
-    if len(text.split()) > SNIPPET_WORDS:
-        excerpt += " …"
-    if not words:
-        return escape(excerpt)
-    pattern = re.compile("|".join(words), re.IGNORECASE)
-    return _highlighted(pattern.sub(lambda match: f"{_START}{match.group(0)}{_STOP}", excerpt))
-
-
-def _fallback_page(query: str, *, offset: int, limit: int) -> list[Hit]:
-    articles, pages = _fallback_querysets(query)
-    rows = articles.union(pages, all=True).order_by("hit_title", "hit_kind")[offset : offset + limit]
-    return [
-        Hit(kind, title, section, _url(kind, section_slug, anchor_slug), _fallback_snippet(text, query))
-        for kind, title, section, section_slug, anchor_slug, text in rows
-    ]
-
-
 def _count(query: str) -> int:
-    return _pg_count(query) if _use_full_text() else _fallback_count(query)
-
-
-def _page(query: str, *, offset: int, limit: int) -> list[Hit]:
-    if _use_full_text():
-        return _pg_page(query, offset=offset, limit=limit)
-    return _fallback_page(query, offset=offset, limit=limit)
+    with connection.cursor() as cursor:
+        cursor.execute(f"{_QUERY} SELECT count(*) FROM ({_MATCHES}) matches", [query])  # noqa: S608
+        return cursor.fetchone()[0]
 
 
 # Suggestions while a ticket is being written --------------------------------------------------------
@@ -209,15 +132,4 @@ def suggest(text: str, *, limit: int = 3) -> list[Hit]:
     words = words[:SUGGESTION_MAX_WORDS]
     if not words:
         return []
-    if _use_full_text():
-        return _pg_page(" or ".join(words), offset=0, limit=limit)
-    articles = Article.objects.published()
-    condition = None
-    for word in words:
-        match = Q(search_text__contains=markup.fold(word))
-        condition = match if condition is None else condition | match
-    rows = articles.filter(condition).select_related("category").order_by("category__order", "order")[:limit]
-    return [
-        Hit("article", row.question, row.category.name, row.get_absolute_url(), _fallback_snippet(row.body_text, ""))
-        for row in rows
-    ]
+    return _page(" or ".join(words), offset=0, limit=limit)

@@ -1,7 +1,8 @@
 """Settings for Área do Cliente, read from the environment.
 
-Every value has a default that runs out of the box (SQLite, console e-mail,
-local-memory cache); production sets the variables listed in `.env.example`.
+Every value has a default that runs out of the box (the PostgreSQL cluster scripts/run.sh
+starts, console e-mail, local-memory cache); production sets the variables listed in
+`.env.example`.
 """
 
 import datetime
@@ -90,17 +91,16 @@ FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 CRISPY_ALLOWED_TEMPLATE_PACKS = "bootstrap5"
 CRISPY_TEMPLATE_PACK = "bootstrap5"
 
-# Database: SQLite file unless DATABASE_URL is set (postgres://user:pass@host:port/name).
-DATABASES = {
-    "default": env.db("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}"),
-}
+# Database: PostgreSQL, everywhere (the run command, the tests, CI, production). The default is
+# the project-local cluster that scripts/run.sh starts; production sets DATABASE_URL.
+DATABASES = {"default": env.db("DATABASE_URL", default="postgres://postgres@127.0.0.1:54329/area_do_cliente")}
+if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
+    raise ImproperlyConfigured(
+        "DATABASE_URL must point to PostgreSQL (postgres://user:password@host:port/name): "
+        "the portal relies on its full-text search, locks and constraints, and runs on nothing else."
+    )
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    # The dev server and the task worker write to the same file.
-    DATABASES["default"].setdefault("OPTIONS", {}).update(
-        {"transaction_mode": "IMMEDIATE", "timeout": 20, "init_command": "PRAGMA journal_mode=WAL;"}
-    )
 
 CACHES = {"default": env.cache("DJANGO_CACHE_URL", default="locmemcache://")}
 
@@ -232,6 +232,9 @@ LOGGING = {
     "formatters": {"plain": {"format": "{asctime} {levelname} {name} {message}", "style": "{"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env.str("DJANGO_LOG_LEVEL", default="INFO")},
+    # Django's own logger prints to the console in debug mode and would print every line a
+    # second time through the root: here it only passes its records on to the root.
+    "loggers": {"django": {"handlers": [], "level": "INFO", "propagate": True}},
 }
 
 # What the shell shows about the organisation that runs the portal.

@@ -29,6 +29,21 @@ find_python() {
   return 1
 }
 
+# PostgreSQL's own programs (initdb, pg_ctl) of the newest installed version, installing it if missing.
+pg_bin() {
+  local found
+  found=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
+  if [ -z "$found" ]; then
+    echo "==> Installing PostgreSQL" >&2
+    apt_install postgresql
+    found=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
+  fi
+  echo "$found"
+}
+
+# Run a command as the owner of a cluster: PostgreSQL refuses to run as root.
+as_pg() { if [ "$(id -u)" = 0 ]; then su postgres -s /bin/sh -c "$*"; else sh -c "$*"; fi; }
+
 # .ci/run installs once, then calls test.sh, which sources this file again.
 if [ -n "${PORTAL_SETUP_DONE:-}" ]; then
   return 0

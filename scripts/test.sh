@@ -11,15 +11,9 @@ if ! command -v chromium >/dev/null 2>&1 && [ -z "${CHROMIUM_PATH:-}" ]; then
 fi
 
 if [ -z "${DATABASE_URL:-}" ]; then
-  pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)
-  if [ -z "$pg_bin" ]; then
-    echo "==> Installing PostgreSQL"
-    apt_install postgresql
-    pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)
-  fi
+  pg_bin=$(pg_bin)
   pg_dir=$(mktemp -d /tmp/portal-pg.XXXXXX)
   pg_port=$(.venv/bin/python -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-  as_pg() { if [ "$(id -u)" = 0 ]; then su postgres -s /bin/sh -c "$*"; else sh -c "$*"; fi; }
   [ "$(id -u)" = 0 ] && chown postgres "$pg_dir"
   echo "==> Throwaway PostgreSQL on 127.0.0.1:$pg_port"
   as_pg "'$pg_bin/initdb' -D '$pg_dir/data' -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null"

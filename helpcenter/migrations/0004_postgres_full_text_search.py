@@ -3,8 +3,7 @@
 A text search configuration ``portal_pt`` copies ``portuguese`` and runs ``unaccent`` first,
 so "cobranca" matches "cobrança". Each searchable table gets a stored generated ``tsvector``
 column (heading weighted A, body B) with a GIN index. The columns are not model fields: only
-``helpcenter.search`` reads them, and on SQLite, which has none of this, search falls back to
-the ``search_text`` column.
+``helpcenter.search`` reads them.
 """
 
 from django.db import migrations
@@ -41,17 +40,7 @@ BACKWARD = [f"ALTER TABLE {table} DROP COLUMN search_vector" for table in TABLES
 ]
 
 
-def _on_postgresql(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor != "postgresql":
-            return
-        for statement in statements:
-            schema_editor.execute(statement)
-
-    return run
-
-
 class Migration(migrations.Migration):
     dependencies = [("helpcenter", "0003_faq_categories")]
 
-    operations = [migrations.RunPython(_on_postgresql(FORWARD), _on_postgresql(BACKWARD))]
+    operations = [migrations.RunSQL(FORWARD, BACKWARD)]

@@ -2,14 +2,14 @@ import pytest
 
 from helpcenter.models import Article
 from tests.factories import ArticleFactory, DocumentationPageFactory, FaqCategoryFactory, ProductFactory, UserFactory
+from tests.two_factor import staff_client
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def staff(client):
-    client.force_login(UserFactory(is_staff=True, is_superuser=True))
-    return client
+    return staff_client(UserFactory(is_staff=True, is_superuser=True), client)
 
 
 @pytest.mark.parametrize(
@@ -56,7 +56,7 @@ def test_staff_creates_an_article_and_its_answer_is_rendered(staff):
     assert response.status_code == 302
     article = Article.objects.get(slug="trocar-gestor")
     assert article.body_html == "<p>Peça pelo <strong>Suporte</strong>.</p>\n"
-    assert article.search_text == "como trocar o gestor? peca pelo suporte."
+    assert article.body_text == "Peça pelo Suporte."
 
 
 def test_unpublish_action_hides_the_article(staff):

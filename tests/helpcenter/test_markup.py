@@ -102,8 +102,3 @@ def test_headings_start_below_the_page_headings():
 def test_plain_text_is_the_visible_text_on_one_line():
     html = markup.render("Pague o **boleto** até o dia 10.\n\n- Itaú & outros\n- <b>x</b>")
     assert markup.plain_text(html) == "Pague o boleto até o dia 10. Itaú & outros <b>x</b>"
-
-
-@pytest.mark.parametrize(("text", "folded"), [("Cobrança", "cobranca"), ("ÁREA DO CLIENTE", "area do cliente")])
-def test_fold_ignores_case_and_accents(text, folded):
-    assert markup.fold(text) == folded

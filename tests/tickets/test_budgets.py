@@ -4,9 +4,9 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from tests.budgets import max_queries
-from tickets.models import Ticket
 from tests.factories import FormFieldFactory, TicketFormFactory
 from tests.tickets.conftest import ANONYMOUS_IDENTIFICATION, CONTACT, post_step, request_data
+from tickets.models import Ticket
 
 pytestmark = pytest.mark.django_db
 

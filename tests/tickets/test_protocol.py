@@ -82,10 +82,6 @@ def _in_threads(count, target):
     assert errors == []
 
 
-CONCURRENCY_NEEDS_POSTGRESQL = "real concurrent transactions: SQLite serialises every writer"
-
-
-@pytest.mark.skipif("connection.vendor != 'postgresql'", reason=CONCURRENCY_NEEDS_POSTGRESQL)
 @pytest.mark.django_db(transaction=True)
 def test_fifty_concurrent_submissions_get_fifty_consecutive_numbers(ticket_form):
     kind = TicketType.objects.get(name="Incidente")
@@ -94,7 +90,6 @@ def test_fifty_concurrent_submissions_get_fifty_consecutive_numbers(ticket_form)
     assert numbers == list(range(1, 51))
 
 
-@pytest.mark.skipif("connection.vendor != 'postgresql'", reason=CONCURRENCY_NEEDS_POSTGRESQL)
 @pytest.mark.django_db(transaction=True)
 def test_ten_concurrent_posts_of_the_last_step_create_one_ticket(ticket_form):
     client = Client()

@@ -7,12 +7,7 @@ from tests.factories import TicketFactory
 from tickets import selectors
 from tickets.models import Ticket
 
-pytestmark = [
-    pytest.mark.django_db,
-    pytest.mark.skipif(
-        "connection.vendor != 'postgresql'", reason="query plans are a PostgreSQL matter; the suite runs there"
-    ),
-]
+pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
