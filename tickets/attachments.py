@@ -1,11 +1,13 @@
 """What a ticket may carry as attachments, decided from the files' content, never their names.
 
 A file is accepted when its bytes are one of the allowed formats *and* its extension names that
-same format: an HTML page renamed ``.pdf`` fails both ways. Office files are ZIP archives, so they
-are opened (without extracting) and refused when they look like a ZIP bomb.
+same format: an HTML page renamed ``.pdf`` fails both ways. Office files are ZIP archives: every
+member is inflated in memory, a small chunk at a time and never written out, counting the bytes it
+really holds, and the file is refused the moment it expands too far or disagrees with what it declares.
 """
 
 import zipfile
+import zlib
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
@@ -16,10 +18,16 @@ MAX_FILES = 5
 MAX_FILE_SIZE = 10 * 1024 * 1024
 MAX_TOTAL_SIZE = 25 * 1024 * 1024
 
-# ZIP-based formats: limits on what the archive would expand to.
+# ZIP-based formats: limits on what the archive really expands to, counted as it is inflated.
 MAX_ZIP_ENTRIES = 2000
 MAX_ZIP_UNCOMPRESSED = 100 * 1024 * 1024
-MAX_ZIP_RATIO = 100
+MAX_ZIP_RATIO = 100  # bytes inflated per byte of the uploaded file
+ZIP_READ_CHUNK = 64 * 1024
+# The only methods zipfile inflates a bounded chunk at a time: its bzip2 and LZMA readers give the
+# decompressor no output limit, so one small read of a few compressed bytes can yield a gigabyte.
+ZIP_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
+ZIP_UNREADABLE_FLAGS = 0x01 | 0x20 | 0x40  # encrypted, patched data, strong encryption
+ODF_MIMETYPE_MAX_SIZE = 100
 
 ACCEPT = ".pdf,.png,.jpg,.jpeg,.txt,.csv,.docx,.xlsx,.odt"
 
@@ -45,6 +53,7 @@ NOT_ALLOWED = _(
     "“%(name)s” não é de um tipo aceito. Envie PDF, PNG, JPEG, TXT, CSV, DOCX, XLSX ou ODT, "
     "com a extensão que corresponde ao conteúdo."
 )
+MALICIOUS_ZIP = _("“%(name)s” parece um arquivo compactado malicioso e foi recusado.")
 
 
 def _extension(name: str) -> str:
@@ -65,31 +74,78 @@ def _text_kind(head: bytes, extension: str) -> Kind | None:
 
 
 def _zip_kind(uploaded) -> Kind | None:
+    """DOCX, XLSX or ODT, once the whole archive has been inflated within the limits; None for other ZIPs.
+
+    Naming the format needs only the member names and ODF's tiny ``mimetype``, but the file is kept and
+    an agent's office suite will inflate all of it, so all of it is checked here first.
+    """
     uploaded.seek(0)
     try:
         with zipfile.ZipFile(uploaded) as archive:
-            entries = archive.infolist()
-            if len(entries) > MAX_ZIP_ENTRIES:
-                raise ValidationError(_("“%(name)s” tem arquivos internos demais."), params={"name": uploaded.name})
-            expanded = sum(entry.file_size for entry in entries)
-            compressed = sum(entry.compress_size for entry in entries) or 1
-            if expanded > MAX_ZIP_UNCOMPRESSED or expanded / compressed > MAX_ZIP_RATIO:
-                raise ValidationError(
-                    _("“%(name)s” parece um arquivo compactado malicioso e foi recusado."),
-                    params={"name": uploaded.name},
-                )
-            names = {entry.filename for entry in entries}
-            if "word/document.xml" in names:
-                return DOCX
-            if "xl/workbook.xml" in names:
-                return XLSX
-            if "mimetype" in names and archive.read("mimetype").strip() == ODT.content_type.encode():
-                return ODT
-    except (zipfile.BadZipFile, OSError, EOFError, KeyError):
+            budget = min(MAX_ZIP_UNCOMPRESSED, MAX_ZIP_RATIO * uploaded.size)
+            _check_expansion(archive, name=uploaded.name, budget=budget)
+            return _office_kind(archive)
+    except (zipfile.BadZipFile, OSError, EOFError, UnicodeDecodeError):  # no readable ZIP directory
         return None
     finally:
         uploaded.seek(0)
+
+
+def _check_expansion(archive: zipfile.ZipFile, *, name: str, budget: int) -> None:
+    """Refuse the archive unless every member inflates to exactly its declared size, all within `budget` bytes.
+
+    The budget is never checked against declared sizes: each member is streamed and its real bytes
+    counted, and reading stops one chunk past its declared size or the budget, whichever comes first.
+    """
+    entries = archive.infolist()
+    if len(entries) > MAX_ZIP_ENTRIES:
+        raise ValidationError(_("“%(name)s” tem arquivos internos demais."), params={"name": name})
+    if any(entry.compress_type not in ZIP_METHODS or entry.flag_bits & ZIP_UNREADABLE_FLAGS for entry in entries):
+        raise ValidationError(MALICIOUS_ZIP, params={"name": name})
+    expanded = 0
+    for entry in entries:
+        try:
+            size = _inflated_size(archive, entry, limit=min(entry.file_size, budget - expanded))
+        except (zipfile.BadZipFile, EOFError, zlib.error, UnicodeDecodeError) as error:
+            # The member's header, data or CRC contradicts the directory: forged or damaged.
+            raise ValidationError(MALICIOUS_ZIP, params={"name": name}) from error
+        expanded += size
+        if size != entry.file_size or expanded > budget:
+            raise ValidationError(MALICIOUS_ZIP, params={"name": name})
+
+
+def _inflated_size(archive: zipfile.ZipFile, entry: zipfile.ZipInfo, *, limit: int) -> int:
+    """How many bytes `entry` really inflates to, read a chunk at a time; stops as soon as it passes `limit`."""
+    size = 0
+    with archive.open(entry) as member:
+        while size <= limit and (chunk := member.read(ZIP_READ_CHUNK)):
+            size += len(chunk)
+    return size
+
+
+def _office_kind(archive: zipfile.ZipFile) -> Kind | None:
+    names = set(archive.namelist())
+    if "word/document.xml" in names:
+        return DOCX
+    if "xl/workbook.xml" in names:
+        return XLSX
+    if _is_odf_text(archive):
+        return ODT
     return None
+
+
+def _is_odf_text(archive: zipfile.ZipFile) -> bool:
+    """ODF's own signature: a first member ``mimetype``, stored uncompressed, holding just the media type."""
+    entries = archive.infolist()
+    if not entries:
+        return False
+    first = entries[0]
+    if first.filename != "mimetype" or first.compress_type != zipfile.ZIP_STORED:
+        return False
+    if first.file_size > ODF_MIMETYPE_MAX_SIZE:
+        return False
+    with archive.open(first) as member:
+        return member.read(ODF_MIMETYPE_MAX_SIZE + 1) == ODT.content_type.encode()
 
 
 def sniff(uploaded) -> Kind | None:

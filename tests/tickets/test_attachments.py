@@ -1,4 +1,7 @@
+import functools
 import io
+import struct
+import tracemalloc
 import zipfile
 
 import pytest
@@ -14,17 +17,66 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 64
 JPEG = b"\xff\xd8\xff\xe0" + b"\x00" * 64
 
 
-def _zip(entries: dict[str, bytes]) -> bytes:
+MB = 1024 * 1024
+ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+
+
+def _zip(entries: dict[str, bytes], methods: dict[str, int] | None = None) -> bytes:
+    """A ZIP of `entries`, each deflated unless `methods` names another compression for it."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         for name, content in entries.items():
-            archive.writestr(name, content)
+            archive.writestr(name, content, compress_type=(methods or {}).get(name))
     return buffer.getvalue()
 
 
 DOCX = _zip({"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"})
 XLSX = _zip({"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<workbook/>"})
-ODT = _zip({"mimetype": b"application/vnd.oasis.opendocument.text", "content.xml": b"<office/>"})
+# As ODF requires and office suites write it: "mimetype" first and stored, not compressed.
+ODT = _zip({"mimetype": ODT_MIMETYPE, "content.xml": b"<office/>"}, methods={"mimetype": zipfile.ZIP_STORED})
+
+
+def _declare_size(archive: bytes, name: str, size: int) -> bytes:
+    """`archive` claiming that `name` inflates to `size` bytes, in its local header and central directory."""
+    with zipfile.ZipFile(io.BytesIO(archive)) as parsed:
+        local = parsed.getinfo(name).header_offset
+    central = archive.rindex(name.encode()) - 46  # the name's last copy follows its central directory entry
+    assert archive[central : central + 4] == b"PK\x01\x02"
+    forged = bytearray(archive)
+    struct.pack_into("<I", forged, local + 22, size)
+    struct.pack_into("<I", forged, central + 24, size)
+    return bytes(forged)
+
+
+@functools.cache
+def _zeros_declared_small(name: str, method: int, megabytes: int, declared: int) -> bytes:
+    """An archive whose one member `name` holds `megabytes` of zeros but declares only `declared` bytes."""
+    return _declare_size(_zip({name: bytes(megabytes * MB)}, methods={name: method}), name, declared)
+
+
+def _refusal_and_peak_memory(uploaded) -> tuple[str, int]:
+    """The check's refusal ("" when the file is accepted) and the most memory it held at once, in bytes."""
+    tracemalloc.start()
+    try:
+        attachments.validate_file(uploaded)
+        refusal = ""
+    except ValidationError as error:
+        refusal = error.messages[0]
+    finally:
+        peak = tracemalloc.get_traced_memory()[1]
+        tracemalloc.stop()
+    return refusal, peak
+
+
+class _CountingBytesIO(io.BytesIO):
+    """A file that counts the bytes read from it, to show a check stopped before the end."""
+
+    consumed = 0
+
+    def read(self, size=-1):
+        data = super().read(size)
+        self.consumed += len(data)
+        return data
 
 
 def upload(name, content):
@@ -63,6 +115,8 @@ def test_allowed_formats_are_recognised_from_their_content(name, content, label)
         ("binario.txt", b"MZ\x90\x00\x03\x00\x00\x00"),
         ("pacote.docx", _zip({"qualquer.txt": b"x"})),  # a ZIP that is not a Word document
         ("quebrado.docx", b"PK\x03\x04 truncated"),
+        ("nome.docx", _zip({"nõme.xml": b"x"}).replace("õ".encode(), b"\xff\xff")),  # a name that is not UTF-8
+        ("vazio.odt", b"PK\x03\x04" + _zip({})),  # a ZIP with no members at all
     ],
 )
 def test_disguised_or_unknown_types_are_refused(name, content):
@@ -84,6 +138,77 @@ def test_zip_bombs_in_office_files_are_refused():
     bomb = _zip({"word/document.xml": b"0" * (20 * 1024 * 1024)})  # compresses about 1000:1
     with pytest.raises(ValidationError, match="compactado malicioso"):
         attachments.validate_file(upload("bomba.docx", bomb))
+
+
+@pytest.mark.parametrize(
+    ("method", "megabytes"),
+    [(zipfile.ZIP_BZIP2, 64), (zipfile.ZIP_DEFLATED, 100), (zipfile.ZIP_LZMA, 48)],
+    ids=["bzip2", "deflate", "lzma"],
+)
+def test_a_member_that_lies_about_its_size_is_refused_without_being_inflated(method, megabytes):
+    # The probe's file: an ODT whose "mimetype" declares 39 bytes and holds tens of megabytes of zeros.
+    archive = _zeros_declared_small("mimetype", method, megabytes, declared=len(ODT_MIMETYPE))
+    refusal, peak = _refusal_and_peak_memory(upload("oficio.odt", archive))
+    assert peak < 20 * MB
+    assert "compactado malicioso" in refusal
+
+
+@pytest.mark.parametrize("method", [zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA], ids=["bzip2", "lzma"])
+def test_members_compressed_other_than_stored_or_deflate_are_refused(method):
+    docx = _zip(
+        {"[Content_Types].xml": b"<Types/>", "word/document.xml": b"<w:document/>"},
+        methods={"word/document.xml": method},
+    )
+    with pytest.raises(ValidationError, match="compactado malicioso"):
+        attachments.validate_file(upload("contrato.docx", docx))
+
+
+@pytest.mark.parametrize(
+    "odt",
+    [
+        _zip({"mimetype": ODT_MIMETYPE, "content.xml": b"<office/>"}),
+        _zip({"content.xml": b"<office/>", "mimetype": ODT_MIMETYPE}, methods={"mimetype": zipfile.ZIP_STORED}),
+        _zip(
+            {"mimetype": ODT_MIMETYPE + b" " * 200, "content.xml": b"<office/>"},
+            methods={"mimetype": zipfile.ZIP_STORED},
+        ),
+    ],
+    ids=["mimetype-compressed", "mimetype-not-first", "mimetype-too-big"],
+)
+def test_an_odt_whose_mimetype_member_breaks_the_odf_layout_is_refused(odt):
+    with pytest.raises(ValidationError, match="não é de um tipo aceito"):
+        attachments.validate_file(upload("oficio.odt", odt))
+
+
+def test_archives_with_too_many_members_are_refused():
+    members = {f"word/media/{n}.xml": b"" for n in range(attachments.MAX_ZIP_ENTRIES)}
+    docx = _zip({"word/document.xml": b"<w:document/>", **members})
+    with pytest.raises(ValidationError, match="arquivos internos demais"):
+        attachments.validate_file(upload("contrato.docx", docx))
+
+
+def test_an_archive_declaring_small_sizes_is_refused_early_once_it_really_expands_past_them():
+    # 200 MB of zeros deflate to about 200 KB: the check must give up long before reading all of it.
+    docx = _zeros_declared_small("word/document.xml", zipfile.ZIP_DEFLATED, 200, declared=13)
+    uploaded = upload("contrato.docx", docx)
+    uploaded.file = _CountingBytesIO(docx)
+    with pytest.raises(ValidationError, match="compactado malicioso"):
+        attachments.validate_file(uploaded)
+    assert uploaded.file.consumed < len(docx) / 2
+
+
+def test_a_member_holding_less_than_it_declares_is_refused():
+    docx = _declare_size(DOCX, "word/document.xml", 500)
+    with pytest.raises(ValidationError, match="compactado malicioso"):
+        attachments.validate_file(upload("contrato.docx", docx))
+
+
+def test_archives_really_expanding_past_the_total_cap_are_refused(monkeypatch):
+    monkeypatch.setattr(attachments, "MAX_ZIP_UNCOMPRESSED", 1 * MB)
+    parts = {f"word/media/image{n}.png": bytes(range(256)) * 2048 for n in range(3)}  # 3 × 512 KB, stored
+    docx = _zip({"word/document.xml": b"<w:document/>", **parts}, methods=dict.fromkeys(parts, zipfile.ZIP_STORED))
+    with pytest.raises(ValidationError, match="compactado malicioso"):
+        attachments.validate_file(upload("contrato.docx", docx))
 
 
 def test_more_than_five_files_or_25_mb_in_total_are_refused():
