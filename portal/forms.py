@@ -1,9 +1,6 @@
 from django import forms
-from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm
-from django.template import loader
+from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
-
-from portal.tasks import send_email
 
 
 class LoginForm(AuthenticationForm):
@@ -27,24 +24,9 @@ class LoginForm(AuthenticationForm):
     }
 
 
-class PasswordResetRequestForm(PasswordResetForm):
+class PasswordResetRequestForm(forms.Form):
     email = forms.EmailField(
         label=_("E-mail cadastrado"),
         max_length=254,
         widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
     )
-
-    def send_mail(
-        self,
-        subject_template_name,
-        email_template_name,
-        context,
-        from_email,
-        to_email,
-        html_email_template_name=None,
-    ):
-        """Render now, in the visitor's language, and send from a background task."""
-        subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
-        body = loader.render_to_string(email_template_name, context)
-        html_body = loader.render_to_string(html_email_template_name, context) if html_email_template_name else ""
-        send_email.enqueue(subject=subject, body=body, to=[to_email], html_body=html_body)

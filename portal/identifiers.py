@@ -60,6 +60,23 @@ def looks_like_cpf(value: str) -> bool:
     return bool(_CPF_SHAPE.fullmatch(normalize_cpf(value)))
 
 
+def login_key(value: str) -> str:
+    """The one key a login name is counted under, however it was typed.
+
+    A login names the same account whatever its spelling (`User.objects.find_for_login`), so
+    anything that counts logins, like the lockout after failed attempts, must count every
+    spelling under one key. A CPF in any common format gives its 11 digits
+    (' 529.982.247-25' -> '52998224725'); anything else, an e-mail above all, is stripped and
+    lower-cased. It is upper-cased first because the database compares e-mails by
+    UPPER(...) = UPPER(...), which also matches 'ı' with 'i' and 'ſ' with 's'
+    ('MARıA@Cliente.Example' -> 'maria@cliente.example').
+    """
+    value = (value or "").strip()
+    if looks_like_cpf(value):
+        return normalize_cpf(value)
+    return value.upper().lower()
+
+
 def mask_cpf(value: str) -> str:
     """'52998224725' -> '529.982.247-25'; anything that is not a CPF is returned as is."""
     cpf = normalize_cpf(value)

@@ -50,6 +50,12 @@ def hit(limit: Limit, identifier: str) -> bool:
     return count <= limit.count
 
 
+def hits(limit: Limit, identifier: str) -> int:
+    """How many hits the identifier has had in the current window, without counting one."""
+    window = int(time.time() // limit.seconds)
+    return cache.get(_key(limit, identifier, window), 0)
+
+
 def too_many_requests(request):
     """The friendly page shown past a limit, with status 429 and a hint of when to retry."""
     response = render(request, "429.html", status=429)

@@ -110,10 +110,15 @@ AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "portal.backen
 
 # Brute force (django-axes): 5 failed attempts lock that login *from that address* for 15
 # minutes; the same login from elsewhere, and other logins, keep working, so nobody can lock
-# everyone out. Applies to the customer login and the admin's alike.
+# everyone out. A login is counted however it is typed (CPF punctuation, e-mail capitals), and
+# an address that fails 50 times in an hour, over any logins, is locked out of all of them
+# (portal.lockout). Applies to the customer login and the admin's alike.
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_USERNAME_CALLABLE = "portal.lockout.username"
+AXES_HANDLER = "portal.lockout.LockoutHandler"
+PORTAL_LOGIN_FAILURES_PER_ADDRESS = env.int("PORTAL_LOGIN_FAILURES_PER_ADDRESS", default=50)
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
 AXES_LOCKOUT_TEMPLATE = "portal/locked_out.html"

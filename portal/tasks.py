@@ -1,6 +1,8 @@
 from django.core.mail import EmailMultiAlternatives
 from django.tasks import task
 
+from portal import services
+
 
 @task
 def send_email(*, subject: str, body: str, to: list[str], html_body: str = "") -> None:
@@ -9,3 +11,9 @@ def send_email(*, subject: str, body: str, to: list[str], html_body: str = "") -
     if html_body:
         message.attach_alternative(html_body, "text/html")
     message.send()
+
+
+@task
+def send_password_reset(*, email: str, language: str) -> None:
+    """The work of a password-reset request, done off the request so its timing reveals nothing."""
+    services.password_reset_send(email=email, language=language)

@@ -10,7 +10,7 @@ portal_patterns = [
     path("", views.home, name="home"),
     path("entrar/", views.LoginView.as_view(), name="login"),
     path("sair/", auth_views.LogoutView.as_view(), name="logout"),
-    path("senha/redefinir/", views.PasswordResetView.as_view(), name="password_reset"),
+    path("senha/redefinir/", views.password_reset, name="password_reset"),
     path(
         "senha/redefinir/enviado/",
         auth_views.PasswordResetDoneView.as_view(template_name="portal/password_reset_done.html"),

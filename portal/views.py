@@ -6,14 +6,22 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.urls import reverse_lazy
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
+from portal import ratelimit
 from portal.forms import LoginForm, PasswordResetRequestForm
+from portal.identifiers import login_key
 from portal.models import Membership
+from portal.tasks import send_password_reset
+
+# Password-reset requests an hour: past the first limit a 429 page; past the second the usual
+# page, but no e-mail, so that limit tells nothing about the address.
+PASSWORD_RESETS_PER_ADDRESS = ratelimit.Limit("senha-ip", 5, 60 * 60)
+PASSWORD_RESETS_PER_EMAIL = ratelimit.Limit("senha-email", 3, 60 * 60)
 
 
 @require_safe
@@ -50,13 +58,24 @@ class LoginView(auth_views.LoginView):
     redirect_authenticated_user = True
 
 
-class PasswordResetView(auth_views.PasswordResetView):
-    form_class = PasswordResetRequestForm
-    template_name = "portal/password_reset_form.html"
-    email_template_name = "portal/email/password_reset.txt"
-    html_email_template_name = "portal/email/password_reset.html"
-    subject_template_name = "portal/email/password_reset_subject.txt"
-    success_url = reverse_lazy("portal:password_reset_done")
+@login_not_required
+@require_http_methods(["GET", "HEAD", "POST"])
+def password_reset(request):
+    """Ask for a link to set a new password.
+
+    The page answers the same, in the same time, whether or not the e-mail has an account: the
+    request looks no one up and renders no e-mail; it only enqueues the task that does. Past the
+    limit per e-mail it still answers as usual but sends nothing, so the limit tells nothing either.
+    """
+    form = PasswordResetRequestForm(request.POST or None)
+    if form.is_valid():
+        if not ratelimit.hit(PASSWORD_RESETS_PER_ADDRESS, ratelimit.client_ip(request)):
+            return ratelimit.too_many_requests(request)
+        email = form.cleaned_data["email"]
+        if ratelimit.hit(PASSWORD_RESETS_PER_EMAIL, login_key(email)):
+            send_password_reset.enqueue(email=email, language=request.LANGUAGE_CODE)
+        return redirect("portal:password_reset_done")
+    return render(request, "portal/password_reset_form.html", {"form": form})
 
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
