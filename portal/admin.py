@@ -1,11 +1,14 @@
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.forms import AdminAuthenticationForm
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.contrib.auth.forms import AdminUserCreationForm, UserChangeForm
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
+from portal import outbox
 from portal.identifiers import mask_cpf
-from portal.models import Contract, Membership, Organization, User
+from portal.models import Contract, Membership, Organization, OutboundEmail, User
 
 admin.site.site_header = _("Área do Cliente — administração")
 admin.site.site_title = _("Área do Cliente")
@@ -91,3 +94,53 @@ class ContractAdmin(admin.ModelAdmin):
     search_fields = ["number", "organization__legal_name", "=organization__cnpj"]
     autocomplete_fields = ["organization", "product"]
     date_hierarchy = "start_date"
+
+
+@admin.register(OutboundEmail)
+class OutboundEmailAdmin(admin.ModelAdmin):
+    """The outbox: what was sent, what is being retried and why, and "reenviar" for what failed.
+
+    Bodies hold customers' personal data and are not shown: the subject, the address and the
+    error are what staff need to act.
+    """
+
+    list_display = ["created_at", "subject", "recipients", "status", "attempts", "next_attempt_at", "error"]
+    list_filter = ["status"]
+    search_fields = ["subject", "message_id"]
+    fields = [
+        "message_id",
+        "recipients",
+        "subject",
+        "status",
+        "attempts",
+        "created_at",
+        "next_attempt_at",
+        "sent_at",
+        "last_error",
+    ]
+    readonly_fields = fields
+    actions = ["resend"]
+    date_hierarchy = "created_at"
+    show_full_result_count = False
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+    @admin.display(description=_("para"))
+    def recipients(self, email: OutboundEmail) -> str:
+        return ", ".join(email.to)
+
+    @admin.display(description=_("último erro"))
+    def error(self, email: OutboundEmail) -> str:
+        return Truncator(email.last_error).chars(80)
+
+    @admin.action(description=_("Reenviar os e-mails selecionados que falharam ou aguardam nova tentativa"))
+    def resend(self, request, queryset) -> None:
+        count = outbox.resend(queryset)
+        message = ngettext(
+            "%(count)d e-mail voltou para a fila de envio.", "%(count)d e-mails voltaram para a fila de envio.", count
+        )
+        self.message_user(request, message % {"count": count}, messages.SUCCESS if count else messages.WARNING)

@@ -9,6 +9,8 @@ from django.urls import reverse
 from django.utils.cache import patch_cache_control
 from django.utils.translation import gettext as _
 
+from portal import views
+
 LAST_SEEN_SESSION_KEY = "staff_last_seen"
 #: The session is written at most this often just to move "last seen" forward.
 RESOLUTION_SECONDS = 60
@@ -99,3 +101,22 @@ class PrivatePagesMiddleware:
         if (user is not None and user.is_authenticated) or (session is not None and not session.is_empty()):
             patch_cache_control(response, private=True, no_store=True)
         return response
+
+
+HEALTH_PATH = "/healthz"
+
+
+class HealthCheckMiddleware:
+    """``/healthz`` for load balancers and monitors, answered before any other middleware runs.
+
+    It touches neither the session nor the user, so it answers 200 or 503 JSON whatever the
+    request carries (a session cookie during an outage used to turn it into a 500 page).
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path_info != HEALTH_PATH:
+            return self.get_response(request)
+        return views.healthz(request)

@@ -217,3 +217,65 @@ class Contract(models.Model):
         return Q(**{f"{prefix}status": Contract.Status.ACTIVE, f"{prefix}start_date__lte": today}) & (
             Q(**{f"{prefix}end_date__isnull": True}) | Q(**{f"{prefix}end_date__gte": today})
         )
+
+
+class OutboundEmailQuerySet(models.QuerySet):
+    def pending(self) -> "OutboundEmailQuerySet":
+        return self.filter(status__in=OutboundEmail.PENDING)
+
+    def due(self, *, now: datetime.datetime | None = None) -> "OutboundEmailQuerySet":
+        """Pending e-mails whose next attempt is due: a retry, or one whose delivery task was lost."""
+        return self.pending().filter(next_attempt_at__lte=now or timezone.now())
+
+
+class OutboundEmail(models.Model):
+    """One e-mail, written to this outbox in the same transaction as the change that causes it.
+
+    A committed ticket therefore always has its e-mail here, and a rolled-back one never does.
+    ``portal.outbox`` delivers it from a background task, retries what failed for a passing
+    reason, and records the delivery, so a task run twice never sends it twice.
+    """
+
+    class Status(models.TextChoices):
+        QUEUED = "na_fila", _("Na fila")
+        RETRYING = "tentando", _("Tentando de novo")
+        SENT = "enviado", _("Enviado")
+        FAILED = "falhou", _("Falhou")
+
+    PENDING = (Status.QUEUED, Status.RETRYING)
+
+    message_id = models.CharField(_("Message-ID"), max_length=250, unique=True, editable=False)
+    to = models.JSONField(_("para"), default=list)
+    subject = models.CharField(_("assunto"), max_length=300)
+    body = models.TextField(_("texto"))
+    html_body = models.TextField(_("HTML"), blank=True)
+    status = models.CharField(_("situação"), max_length=10, choices=Status, default=Status.QUEUED)
+    attempts = models.PositiveIntegerField(_("tentativas"), default=0)
+    last_error = models.TextField(_("último erro"), blank=True)
+    created_at = models.DateTimeField(_("criado em"), default=timezone.now)
+    next_attempt_at = models.DateTimeField(_("próxima tentativa"), null=True, blank=True)
+    sent_at = models.DateTimeField(_("enviado em"), null=True, blank=True)
+
+    objects = OutboundEmailQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("e-mail enviado pelo portal")
+        verbose_name_plural = _("e-mails enviados pelo portal")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=["na_fila", "tentando", "enviado", "falhou"]),
+                name="portal_outboundemail_status_valid",
+            ),
+        ]
+        indexes = [
+            models.Index(
+                fields=["next_attempt_at"],
+                name="portal_outbox_due",
+                condition=Q(status__in=["na_fila", "tentando"]),
+            ),
+            models.Index(fields=["status", "-created_at"], name="portal_outbox_by_status"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.subject} → {', '.join(self.to)}"

@@ -3,12 +3,13 @@
 from django.conf import settings
 from django.contrib.auth.forms import PasswordResetForm
 from django.contrib.auth.tokens import default_token_generator
-from django.core.mail import EmailMultiAlternatives
 from django.template import loader
 from django.urls import reverse
 from django.utils import translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
+
+from portal.outbox import queue_email
 
 
 def password_reset_send(*, email: str, language: str) -> int:
@@ -35,8 +36,6 @@ def password_reset_send(*, email: str, language: str) -> int:
             subject = loader.render_to_string("portal/email/password_reset_subject.txt", context)
             body = loader.render_to_string("portal/email/password_reset.txt", context)
             html_body = loader.render_to_string("portal/email/password_reset.html", context)
-        message = EmailMultiAlternatives(subject=" ".join(subject.split()), body=body, to=[user.email])
-        message.attach_alternative(html_body, "text/html")
-        message.send()
+        queue_email(subject=subject, body=body, html_body=html_body, to=[user.email])
         sent += 1
     return sent

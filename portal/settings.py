@@ -47,6 +47,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: /healthz answers before anything reads the session or the user.
+    "portal.middleware.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -170,7 +172,7 @@ PORTAL_MAX_REQUEST_BYTES = env.int("PORTAL_MAX_REQUEST_BYTES", default=27 * 1024
 DATA_UPLOAD_MAX_NUMBER_FILES = 10
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
-# E-mail, sent from background tasks (portal.tasks.send_email).
+# E-mail, put in the outbox and sent from background tasks (portal.outbox).
 _EMAIL_BACKENDS = {
     "console": "django.core.mail.backends.console.EmailBackend",
     "smtp": "django.core.mail.backends.smtp.EmailBackend",
@@ -192,13 +194,17 @@ if _email_backend == "smtp":
 DEFAULT_FROM_EMAIL = env.str("DJANGO_DEFAULT_FROM_EMAIL", default="Área do Cliente <nao-responda@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Background tasks: stored in the database and run by `manage.py db_worker`.
+# Background tasks: stored in the database, in the same transaction as the change that queues
+# them, and run by `manage.py worker` (django-tasks-db's worker plus portal.outbox.sweep).
 TASKS = {
     "default": {
         "BACKEND": env.str("DJANGO_TASKS_BACKEND", default="django_tasks_db.DatabaseBackend"),
         "QUEUES": ["default"],
     }
 }
+# A task still RUNNING this long after it started was left by a worker that died: it is given
+# back to the queue and run again. Every task of the portal takes seconds.
+TASKS_LEASE = datetime.timedelta(seconds=env.int("PORTAL_TASK_LEASE_SECONDS", default=300))
 
 # Security. DJANGO_HTTPS (on unless debugging) turns on everything that needs TLS.
 HTTPS = env.bool("DJANGO_HTTPS", default=not DEBUG)

@@ -45,3 +45,5 @@ urlpatterns = [
     ),
     path("admin/", admin.site.urls),
 ]
+
+handler500 = "portal.views.server_error"

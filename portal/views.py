@@ -1,15 +1,19 @@
+import sys
+
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.contenttypes import views as contenttypes_views
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db import DatabaseError, connection
-from django.http import Http404, HttpResponsePermanentRedirect, JsonResponse
+from django.db import DatabaseError, InterfaceError, OperationalError, connection
+from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, HttpResponseServerError, JsonResponse
 from django.shortcuts import redirect, render
+from django.template import loader
 from django.templatetags.static import static
 from django.urls import reverse_lazy
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_http_methods, require_safe
 
 from portal import ratelimit
@@ -35,13 +39,17 @@ def home(request):
 @require_safe
 @never_cache
 def healthz(request):
-    """Liveness and database check for load balancers and monitors."""
+    """Liveness and database check for load balancers and monitors.
+
+    Served by ``portal.middleware.HealthCheckMiddleware`` before any other middleware, so it
+    never reads the session or the user.
+    """
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
             cursor.fetchone()
     except DatabaseError:
-        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503, headers=RETRY_AFTER)
     return JsonResponse({"status": "ok", "database": "ok"})
 
 
@@ -107,3 +115,23 @@ def admin_view_on_site(request, content_type_id, object_id):
     if not visible:
         raise Http404
     return contenttypes_views.shortcut(request, content_type_id, object_id)
+
+
+#: What a client should wait before trying again while the database is away.
+RETRY_AFTER = {"Retry-After": "30"}
+DATABASE_AWAY = (OperationalError, InterfaceError)
+
+
+@requires_csrf_token
+def server_error(request):
+    """handler500: a 503 while the database is away, the usual 500 page otherwise.
+
+    Both pages are rendered without the database (no session, no user, no context processors),
+    in the language the request already chose.
+    """
+    error = sys.exc_info()[1]
+    if isinstance(error, DATABASE_AWAY):
+        connection.close()  # the next request opens a fresh connection when the database is back
+        body = loader.render_to_string("503.html")
+        return HttpResponse(body, status=503, headers={**RETRY_AFTER, "Cache-Control": "no-store"})
+    return HttpResponseServerError(loader.render_to_string("500.html"))

@@ -1,4 +1,7 @@
-"""E-mails about tickets: rendered in the reader's language, plain text and HTML, sent by a background task.
+"""E-mails about tickets: rendered in the reader's language, plain text and HTML, put in the outbox.
+
+Each function is called inside the transaction of the change it tells about (``tickets.services``),
+and the outbox delivers from a background task once that transaction has committed.
 
 What reaches a customer is built here and only here, from public data: the protocol, the
 status, staff *public* replies. Internal notes, assignees and other customers never appear.
@@ -13,7 +16,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from portal.tasks import send_email
+from portal.outbox import queue_email
 from tickets.models import Message, Ticket
 
 STAFF_LANGUAGE = "pt-br"
@@ -39,8 +42,7 @@ def _send(email: Email, to: list[str]) -> None:
     context = {"email": email, "owner": settings.PORTAL_OWNER}
     body = loader.render_to_string("tickets/email/message.txt", context)
     html_body = loader.render_to_string("tickets/email/message.html", context)
-    subject = " ".join(email.subject.split())  # no line breaks reach the header
-    send_email.enqueue(subject=subject, body=body, html_body=html_body, to=to)
+    queue_email(subject=email.subject, body=body, html_body=html_body, to=to)
 
 
 def _customer_link(ticket: Ticket) -> tuple[str, str]:

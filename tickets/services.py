@@ -1,4 +1,8 @@
-"""Writes of the tickets app: each one transaction, side effects after commit."""
+"""Writes of the tickets app: each one transaction.
+
+The e-mails a write causes go to the outbox (``portal.outbox``) inside that same transaction,
+so they exist exactly when the write does; files are deleted only after commit.
+"""
 
 import datetime
 import hashlib
@@ -113,7 +117,7 @@ def ticket_open(
             ticket.save()
             _attach(ticket, files, now)
             StatusEvent.objects.create(ticket=ticket, from_status="", to_status=Ticket.Status.OPEN, at=now)
-            transaction.on_commit(lambda: notifications.ticket_opened(ticket_id=ticket.pk))
+            notifications.ticket_opened(ticket_id=ticket.pk)
     except IntegrityError:
         # Another request with the same key won the race; its ticket is the one.
         existing = Ticket.objects.filter(submission_key=submission_key).first()
@@ -228,7 +232,7 @@ def ticket_reply(ticket: Ticket, *, body: str, uploads=(), user=None) -> Message
         _store_uploads(ticket, message, uploads, now)
         if not _set_status(ticket, Ticket.Status.WAITING_SUPPORT, by=user, now=now):
             ticket.save(update_fields=["updated_at"])
-        transaction.on_commit(lambda: notifications.customer_replied(message_id=message.pk))
+        notifications.customer_replied(message_id=message.pk)
     return message
 
 
@@ -253,9 +257,9 @@ def staff_reply(ticket: Ticket, *, body: str, user, public: bool, uploads=(), to
             ticket.first_response_at = now
         ticket.save(update_fields=["first_response_at", "updated_at"])
         if public:
-            transaction.on_commit(lambda: notifications.staff_replied(message_id=message.pk))
+            notifications.staff_replied(message_id=message.pk)
         if changed and to_status in Ticket.FINISHED:
-            transaction.on_commit(lambda: notifications.ticket_finished(ticket_id=ticket.pk))
+            notifications.ticket_finished(ticket_id=ticket.pk)
     return message
 
 
@@ -276,7 +280,7 @@ def ticket_change_status(ticket: Ticket, to_status: str, *, user, note: str = ""
             raise TicketActionRefused(_refused_transition(ticket, to_status))
         _set_status(ticket, to_status, by=user, note=note)
         if to_status in Ticket.FINISHED:
-            transaction.on_commit(lambda: notifications.ticket_finished(ticket_id=ticket.pk))
+            notifications.ticket_finished(ticket_id=ticket.pk)
     return ticket
 
 
@@ -319,7 +323,7 @@ def ticket_update(ticket: Ticket, *, user, status: str, priority: str, team, ass
         if status != ticket.status:
             _set_status(ticket, status, by=user, note=note)
             if status in Ticket.FINISHED:
-                transaction.on_commit(lambda: notifications.ticket_finished(ticket_id=ticket.pk))
+                notifications.ticket_finished(ticket_id=ticket.pk)
     return ticket
 
 
@@ -408,7 +412,7 @@ def ticket_reopen(ticket: Ticket, *, user=None) -> Ticket:
                 _("Só é possível reabrir uma solicitação resolvida ou fechada há no máximo 7 dias.")
             )
         _set_status(ticket, Ticket.Status.WAITING_SUPPORT, by=user, note=str(_("Reaberta pelo cliente.")))
-        transaction.on_commit(lambda: notifications.ticket_reopened(ticket_id=ticket.pk))
+        notifications.ticket_reopened(ticket_id=ticket.pk)
     return ticket
 
 
@@ -466,12 +470,13 @@ def lookup_links_send(*, cpf: str, year: int | None = None, number: int | None =
         for email, language in latest_by_email.items()
         if sent_lately.get(email, 0) < LINKS_PER_ADDRESS  # enough links in that inbox already
     }
-    for email, language in latest_by_email.items():
-        raw = secrets.token_urlsafe(32)  # 256 bits from the OS's CSPRNG
-        LookupToken.objects.create(
-            token_hash=_hash_token(raw), cpf=cpf, email=email, created_at=now, expires_at=now + LookupToken.LIFETIME
-        )
-        notifications.lookup_link(email=email, language=language, token=raw)
+    with transaction.atomic():  # each link with its e-mail, or neither
+        for email, language in latest_by_email.items():
+            raw = secrets.token_urlsafe(32)  # 256 bits from the OS's CSPRNG
+            LookupToken.objects.create(
+                token_hash=_hash_token(raw), cpf=cpf, email=email, created_at=now, expires_at=now + LookupToken.LIFETIME
+            )
+            notifications.lookup_link(email=email, language=language, token=raw)
     return len(latest_by_email)
 
 
