@@ -151,3 +151,21 @@ def sweep(*, now: datetime.datetime | None = None) -> tuple[int, int]:
         for email_id in due:
             deliver_email.enqueue(email_id=email_id)
     return given_back, len(due)
+
+
+#: Sent and failed e-mails are kept this long (their bodies hold personal data), then deleted.
+RETENTION = datetime.timedelta(days=30)
+
+
+def purge(*, now: datetime.datetime | None = None) -> int:
+    """Forget e-mails done with (sent, or failed for good) for longer than ``RETENTION``."""
+    done = [OutboundEmail.Status.SENT, OutboundEmail.Status.FAILED]
+    cutoff = (now or timezone.now()) - RETENTION
+    deleted, _detail = OutboundEmail.objects.filter(status__in=done, created_at__lt=cutoff).delete()
+    return deleted
+
+
+def forget_address(address: str) -> int:
+    """LGPD: delete every e-mail to ``address`` (anonymising a requester), sent or not."""
+    deleted, _detail = OutboundEmail.objects.filter(to__icontains=address).delete()
+    return deleted

@@ -51,7 +51,7 @@ echo "==> Database and demo data"
 
 set -m  # each background job in its own process group, so stop() reaches every process
 echo "==> Task worker (e-mails) in the background"
-.venv/bin/python manage.py db_worker --no-reload --interval 1 &
+.venv/bin/python manage.py worker --no-reload --interval 1 &
 children+=($!)
 
 echo "==> http://127.0.0.1:8000  (demo logins in README.md; Ctrl-C stops everything)"

@@ -16,6 +16,7 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from portal import outbox
 from portal.identifiers import normalize_cnpj, normalize_cpf, redact_cpf
 from portal.models import Membership
 from tickets import notifications
@@ -370,6 +371,7 @@ def requester_anonymise(cpf: str, *, user) -> int:
     with transaction.atomic():
         tickets = list(Ticket.objects.select_for_update().filter(requester_cpf=cpf))
         paths = []
+        addresses = {ticket.email for ticket in tickets}
         for ticket in tickets:
             paths += [attachment.file.name for attachment in ticket.attachments.all()]
             ticket.attachments.all().delete()
@@ -384,6 +386,8 @@ def requester_anonymise(cpf: str, *, user) -> int:
             ticket.anonymised_at = now
             ticket.save()
         LookupToken.objects.filter(cpf=cpf).delete()
+        for address in addresses:  # the e-mails sent to them quoted their words too
+            outbox.forget_address(address)
         log_access(
             user,
             AccessLog.Action.ANONYMISE,

@@ -3,8 +3,9 @@
 A file uploaded on step 3 waits in private storage until the ticket is sent (then the ticket
 keeps its own copy) or the form is cleared. Forms abandoned halfway leave their files behind;
 run this daily (cron, or a scheduler calling it) to delete those older than the session lifetime.
-It also forgets consultation links that expired more than a day ago, and expired sessions
-(Django's ``clearsessions``), so half-filled forms don't pile up in the session table.
+It also forgets consultation links that expired more than a day ago, expired sessions (Django's
+``clearsessions``), so half-filled forms don't pile up in the session table, and e-mails of the
+outbox done with for longer than its retention (``portal.outbox.RETENTION``).
 """
 
 import datetime
@@ -14,6 +15,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
+from portal import outbox
 from tickets.models import private_storage
 from tickets.services import lookup_tokens_purge
 
@@ -39,6 +41,7 @@ class Command(BaseCommand):
         self.stdout.write(f"{links} expired consultation link(s) deleted.")
         call_command("clearsessions")
         self.stdout.write("Expired sessions deleted.")
+        self.stdout.write(f"{outbox.purge()} old e-mail(s) deleted from the outbox.")
 
     def _purge(self, folder: str, cutoff) -> int:
         if not private_storage.exists(folder):
