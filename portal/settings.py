@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "helpcenter",
     "portal",
     "tickets",
+    "staff",
     "support",
     # Django and third parties.
     "django.contrib.admin",
@@ -44,6 +45,10 @@ INSTALLED_APPS = [
     "crispy_bootstrap5",
     "django_tasks_db",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
 ]
 
 MIDDLEWARE = [
@@ -59,6 +64,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "portal.middleware.PrivatePagesMiddleware",
+    # Staff: every /admin/ page needs a second factor after the password (staff.middleware).
+    "django_otp.middleware.OTPMiddleware",
+    "staff.middleware.StaffTwoFactorMiddleware",
     # Deny by default: public views opt out with @login_not_required.
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -141,6 +149,21 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
+
+# Staff two-factor login (the staff app, with django-otp): after the password, every /admin/ page
+# asks for a code from an authenticator app, a passkey or a single-use recovery code.
+OTP_TOTP_THROTTLE_FACTOR = 1  # after n wrong codes in a row, wait 2^(n-1) seconds before the next try
+OTP_STATIC_THROTTLE_FACTOR = 1
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True  # never show TOTP secrets in the admin
+
+
+# Passkeys (django-otp-webauthn) only as a second factor, never instead of the password. Browsers
+# accept a passkey only for a domain name (not an IP address): production sets its own domain,
+# e.g. OTP_WEBAUTHN_RP_ID=cliente.example.gov.br, OTP_WEBAUTHN_ALLOWED_ORIGINS=https://cliente.example.gov.br
+OTP_WEBAUTHN_RP_ID = env.str("OTP_WEBAUTHN_RP_ID", default="localhost")
+OTP_WEBAUTHN_ALLOWED_ORIGINS = env.list("OTP_WEBAUTHN_ALLOWED_ORIGINS", default=["http://localhost:8000"])
+OTP_WEBAUTHN_RP_NAME = "Área do Cliente"
+OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
 
 # Sessions live in the database so any app server can serve any request.
 SESSION_COOKIE_AGE = env.int("DJANGO_SESSION_COOKIE_AGE", default=8 * 60 * 60)
@@ -259,3 +282,5 @@ PORTAL_OWNER = env.str("PORTAL_OWNER", default="Serviço Federal de Processament
 PORTAL_ADDRESS = env.str("PORTAL_ADDRESS", default="SGAN Quadra 601 Módulo V, CEP 70830-900, Brasília - DF")
 PORTAL_SOLUTIONS_URL = env.str("PORTAL_SOLUTIONS_URL", default="https://loja.serpro.gov.br/")
 PORTAL_INSTITUTIONAL_URL = env.str("PORTAL_INSTITUTIONAL_URL", default="https://www.serpro.gov.br/")
+# The name authenticator apps show next to the staff's codes.
+OTP_TOTP_ISSUER = PORTAL_BRAND

@@ -43,6 +43,8 @@ urlpatterns = [
         admin.site.admin_view(views.admin_view_on_site),
         name="admin_view_on_site",
     ),
+    # Staff's second login step, before the admin's own catch-all (staff.middleware requires it).
+    path("admin/2fa/", include("staff.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -5,6 +5,7 @@ import datetime
 import factory
 from django.core.files.base import ContentFile
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from factory.django import DjangoModelFactory
 
 from helpcenter.models import Article, DocumentationPage, FaqCategory, Product
@@ -219,3 +220,14 @@ class AttachmentFactory(DjangoModelFactory):
     size = 15
     uploaded_at = factory.LazyFunction(timezone.now)
     file = factory.LazyAttribute(lambda o: ContentFile(b"%PDF-1.4\n%%EOF\n", name=o.token))
+
+
+class TOTPDeviceFactory(DjangoModelFactory):
+    """A confirmed authenticator app (staff's second factor), as the set-up page leaves it."""
+
+    class Meta:
+        model = TOTPDevice
+
+    user = factory.SubFactory(UserFactory, is_staff=True)
+    name = "Aplicativo autenticador"
+    confirmed = True

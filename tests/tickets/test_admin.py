@@ -20,6 +20,7 @@ from tests.factories import (
     TicketFormFactory,
     UserFactory,
 )
+from tests.two_factor import staff_client
 from tickets.models import AccessLog, Message, SlaPolicy, Ticket
 
 pytestmark = pytest.mark.django_db
@@ -55,9 +56,8 @@ def desk():
 
 
 def as_user(user):
-    client = Client()
-    client.force_login(user)
-    return client
+    """Signed in; staff also past the second login step (tests/staff checks that step itself)."""
+    return staff_client(user)
 
 
 def work(client, ticket, **changes):

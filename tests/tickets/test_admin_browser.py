@@ -18,8 +18,10 @@ from django.core import mail
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 
+from portal.models import User
 from tests.a11y import assert_accessible
 from tests.factories import DEFAULT_PASSWORD, TeamFactory, TicketFactory, TicketFormFactory, UserFactory
+from tests.two_factor import app_device, code_for
 from tickets.models import AccessLog, Message, Ticket
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -123,12 +125,18 @@ def desk():
 
 
 def _admin_log_in(page: Page, base_url: str, login: str) -> None:
+    """The password, then the second step with the code the person's authenticator app shows."""
+    device = app_device(User.objects.find_for_login(login))
     page.goto(base_url + "/admin/login/?next=/admin/")
     expect(page.get_by_role("button", name="Acessar")).to_be_visible()
     assert_accessible(page)
     page.get_by_label("E-mail").fill(login)
     page.get_by_label("Senha").fill(DEFAULT_PASSWORD)
     page.get_by_role("button", name="Acessar").click()
+    expect(page).to_have_url(base_url + "/admin/2fa/verificar/?next=%2Fadmin%2F")
+    assert_accessible(page)
+    page.get_by_label("Código de 6 dígitos").fill(code_for(device))
+    page.get_by_role("button", name="Confirmar", exact=True).click()
     expect(page).to_have_url(base_url + "/admin/")
 
 

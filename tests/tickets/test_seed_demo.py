@@ -4,8 +4,10 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.test import Client
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from portal.models import User
+from tests.two_factor import code_for
 from tickets.demo import ANONYMOUS_CPF, ANONYMOUS_EMAIL
 from tickets.models import Message, Ticket, TicketForm
 
@@ -51,6 +53,12 @@ def test_demo_staff_log_in_to_the_admin_with_their_roles():
         response = client.post("/admin/login/?next=/admin/", {"username": email, "password": STAFF_PASSWORD})
         assert response.status_code == 302, email
         assert response["Location"] == "/admin/"
+        # The seeded authenticator app gives the second step's code (manage.py totp_code prints it).
+        response = client.get("/admin/")
+        assert response["Location"] == "/admin/2fa/verificar/?next=%2Fadmin%2F"
+        device = TOTPDevice.objects.get(user__email=email, confirmed=True)
+        response = client.post(response["Location"], {"method": "app", "code": code_for(device), "next": "/admin/"})
+        assert response["Location"] == "/admin/", email
         assert client.get("/admin/tickets/ticket/").status_code == 200
         assert User.objects.get(email=email).groups.get().name == group
 
