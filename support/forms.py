@@ -9,8 +9,10 @@ class ChooserForm(forms.Form):
     subject = forms.ChoiceField(label=_("Assunto principal"), required=False)
     product = forms.ChoiceField(label=_("Produto ou serviço contratado"), required=False)
 
-    def __init__(self, *args, subject_forms, product_forms, **kwargs):
+    def __init__(self, *args, subject_forms, product_forms, visitor=False, **kwargs):
         super().__init__(*args, **kwargs)
+        if visitor:  # a visitor has no contracts: any product of the catalog
+            self.fields["product"].label = _("Produto ou serviço")
         self.fields["subject"].choices = [
             ("", _("Escolha um assunto")),
             *((f.slug, f.subject.name) for f in subject_forms),

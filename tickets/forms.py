@@ -6,7 +6,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from portal.identifiers import CNPJFormField, CPFFormField, mask_cnpj
+from portal.identifiers import CNPJFormField, CPFFormField, mask_cnpj, mask_cpf
 from portal.models import Membership
 from tickets import attachments
 from tickets.models import FormField, Ticket, TicketType, parse_protocol
@@ -41,11 +41,25 @@ class IdentificationForm(forms.Form):
                 error_messages={"invalid_choice": _("Escolha uma das empresas às quais você está vinculado.")},
             )
 
+    @classmethod
+    def for_wizard(cls, wizard, *, data=None, files=None):
+        return cls(data, files, user=wizard.user, memberships=wizard.memberships())
+
     @staticmethod
     def memberships_of(user):
         if user is None or not user.is_authenticated:
             return []
         return list(Membership.objects.filter(user=user).select_related("organization").order_by("pk"))
+
+    @property
+    def account_rows(self) -> list[tuple[str, str]]:
+        """What the signed-in customer's account already says, shown instead of being asked."""
+        if self.user is None:
+            return []
+        rows = [(_("Nome do Solicitante"), self.user.name)]
+        if self.user.cpf:
+            rows.append((_("CPF"), mask_cpf(self.user.cpf)))
+        return rows
 
     def requester(self) -> dict:
         """CPF, name and CNPJ, from the account where the customer is signed in."""
@@ -93,6 +107,13 @@ class ContactForm(forms.Form):
     language = forms.ChoiceField(
         label=_("Idioma para as respostas"), choices=Ticket.Language.choices, initial=Ticket.Language.PORTUGUESE
     )
+
+    @classmethod
+    def for_wizard(cls, wizard, *, data=None, files=None):
+        initial = {"language": wizard.language}
+        if wizard.user is not None:
+            initial["email"] = wizard.user.email
+        return cls(data, files, initial=initial)
 
     def clean_phone(self) -> str:
         value = self.cleaned_data["phone"].strip()
@@ -203,6 +224,16 @@ class RequestForm(CheckedFilesMixin, forms.Form):
         self.fields["remove"].choices = [(item["token"], item["original_name"]) for item in self.parked]
         # The attachments come last on the page, after the form's own questions.
         self.order_fields(["type", "title", "description", *(d.key for d in self.extra_definitions), "files"])
+
+    @classmethod
+    def for_wizard(cls, wizard, *, data=None, files=None):
+        return cls(
+            data,
+            files,
+            types=TicketType.objects.active(),
+            extra_fields=wizard.extra_fields(),
+            parked=wizard.parked_files,
+        )
 
     def clean(self):
         cleaned = super().clean()

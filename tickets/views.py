@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
@@ -16,7 +17,7 @@ from tickets.attachments import download
 from tickets.forms import ConsultForm, RateForm, ReplyForm
 from tickets.models import Ticket, TicketForm, format_protocol
 from tickets.tasks import send_lookup_links
-from tickets.wizard import STEP_NAMES, STEPS, TicketWizard, submitted_ticket
+from tickets.wizard import STEPS, Action, TicketWizard, submitted_ticket
 
 CONSULT_PER_IP = ratelimit.Limit("consulta-ip", 10, 60)
 CONSULT_PER_CPF = ratelimit.Limit("consulta-cpf", 5, 60 * 60)
@@ -51,127 +52,92 @@ def _confirmation(year, number):
 @never_cache
 @require_http_methods(["GET", "HEAD", "POST"])
 def new(request, slug):
-    """The multi-step form: Identificação, Contato, Solicitação, Revisão."""
+    """The multi-step form: Identificação, Contato, Solicitação, Revisão (tickets.wizard)."""
     wizard = TicketWizard(request, _ticket_form(slug))
     if request.method != "POST":
-        return _render_step(request, wizard, wizard.form(wizard.step.name))
+        return _render_step(request, wizard, None if wizard.step.is_review else wizard.form(wizard.step))
 
     done = submitted_ticket(request.session, request.POST.get("key"))
     if done is not None:  # the same last step again: a double click, a reload, another tab
         return _confirmation(*done)
-    posted = request.POST.get("step")
-    if not wizard.can_post(posted):
+    step = wizard.postable(request.POST.get("step"))
+    if step is None:
         messages.warning(request, _("Esta página do formulário estava desatualizada. Continue a partir daqui."))
         return redirect("tickets:new", slug=slug)
-
     if not ratelimit.hit(STEP_PER_IP, ratelimit.client_ip(request)):
         # The step comes back as typed (files aside), so nothing is lost while waiting.
-        form = wizard.form(posted, data=request.POST) if posted != "revisao" else wizard.form(posted)
         messages.error(request, _("Muitos envios em pouco tempo. Aguarde alguns minutos e tente de novo."))
+        form = None if step.is_review else wizard.form(step, data=request.POST)
         return _render_step(request, wizard, form, status=429)
-    action = request.POST.get("action", "next")
-    index = STEP_NAMES.index(posted)
-    if posted != "revisao":
-        wizard.remember(posted, request.POST)
-    if action == "back" or action.startswith("goto:"):
-        target = index - 1 if action == "back" else STEP_NAMES.index(action[5:]) if action[5:] in STEP_NAMES else -1
-        if 0 <= target <= wizard.state["reached"]:
-            wizard.go_to(target)
-        wizard.state["step"] = max(0, min(wizard.state["step"], wizard.state["reached"]))
+
+    action = Action.parse(request.POST.get("action"))
+    if action.moves:
+        wizard.keep(step, request.POST, request.FILES)
+        if action.kind == "language":
+            return _switch_language(request, wizard, action.target)
+        wizard.move(step, action)
         wizard.save()
         return redirect("tickets:new", slug=slug)
-
-    if posted == "revisao":
+    if step.is_review:
         return _send(request, wizard)
-
-    form = wizard.form(posted, data=request.POST, files=request.FILES)
-    valid = form.is_valid()
-    if posted == "solicitacao":
-        wizard.park_files(form)
-    if not valid:
-        wizard.go_to(index)
-        wizard.save()
-        return _render_step(request, wizard, form, status=200)
-    wizard.go_to(index + 1)
+    invalid = wizard.advance(step, request.POST, request.FILES)
     wizard.save()
+    if invalid is not None:
+        return _render_step(request, wizard, invalid)
     return redirect("tickets:new", slug=slug)
+
+
+def _switch_language(request, wizard, language):
+    """The language menu on a form page: the step keeps what was typed, then comes back in that language."""
+    wizard.save()
+    response = redirect("tickets:new", slug=wizard.ticket_form.slug)
+    if language in dict(settings.LANGUAGES):
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            path=settings.LANGUAGE_COOKIE_PATH,
+            domain=settings.LANGUAGE_COOKIE_DOMAIN,
+            secure=settings.LANGUAGE_COOKIE_SECURE,
+            httponly=settings.LANGUAGE_COOKIE_HTTPONLY,
+            samesite=settings.LANGUAGE_COOKIE_SAMESITE,
+        )
+    return response
 
 
 def _send(request, wizard):
     invalid = wizard.first_invalid_step()
     if invalid is not None:
-        index, _form = invalid
-        wizard.go_to(index)
-        wizard.state["step"] = index
+        wizard.go_to(invalid)
         wizard.save()
         messages.error(request, _("Revise os dados deste passo antes de enviar."))
         return redirect("tickets:new", slug=wizard.ticket_form.slug)
-    cpf = wizard.form("identificacao").requester()["cpf"]
-    if not (ratelimit.hit(SUBMIT_PER_IP, ratelimit.client_ip(request)) and ratelimit.hit(SUBMIT_PER_CPF, cpf or "")):
+    allowed = ratelimit.hit(SUBMIT_PER_IP, ratelimit.client_ip(request))
+    if not (allowed and ratelimit.hit(SUBMIT_PER_CPF, wizard.requester_cpf())):
         return ratelimit.too_many_requests(request)  # the form stays in the session, ready to send later
     ticket, _created = wizard.submit()
     return _confirmation(ticket.year, ticket.number)
 
 
 def _render_step(request, wizard, form, status=200):
+    step = wizard.step
     context = {
         "ticket_form": wizard.ticket_form,
         "wizard": wizard,
         "steps": STEPS,
-        "step": wizard.step,
+        "step": step,
         "step_number": wizard.index + 1,
         "form": form,
+        # The header's language menu posts this form, so switching keeps what was typed.
+        "language_form": {"id": "formulario-ticket", "action": request.path},
     }
-    if wizard.step.name == "solicitacao":
-        typed = form.data.get("title", "") if form.data else ""
+    if step.takes_files:
+        typed = form.data.get("title", "") if form is not None and form.data else ""
         context["suggestions"] = suggest(typed or str(wizard.ticket_form.about), limit=3)
-        context["parked"] = wizard.state["files"]
-    if wizard.step.name == "revisao":
-        context["review"] = _review(wizard)
+        context["parked"] = wizard.parked_files
+    if step.is_review:
+        context["review"] = wizard.review()
     return render(request, "tickets/new.html", context, status=status)
-
-
-def _review(wizard):
-    """Every step's answers, as the customer will see them before sending."""
-    sections = []
-    for step in STEPS[:-1]:
-        form = wizard.form(step.name)
-        valid = form.data is not None and form.is_valid()
-        rows = []
-        if step.name == "identificacao" and wizard.user is not None:
-            rows.append((_("Nome do Solicitante"), wizard.user.name))
-            if wizard.user.cpf:
-                from portal.identifiers import mask_cpf
-
-                rows.append((_("CPF"), mask_cpf(wizard.user.cpf)))
-        for bound in form:
-            if bound.name in {"files", "remove"}:
-                continue
-            value = form.cleaned_data.get(bound.name) if valid else bound.value()
-            rows.append((bound.label, _display(bound, value)))
-        if step.name == "solicitacao":
-            names = ", ".join(item["original_name"] for item in wizard.state["files"]) or _("Nenhum")
-            rows.append((_("Anexos"), names))
-        sections.append({"step": step, "rows": rows, "valid": valid})
-    return sections
-
-
-def _display(bound, value):
-    from portal.identifiers import mask_cnpj, mask_cpf
-    from tickets.forms import display_value
-
-    field = bound.field
-    if bound.name == "cpf" and value:
-        return mask_cpf(str(value))
-    if hasattr(field, "choices") and not isinstance(value, bool):
-        labels = {str(k): v for k, v in field.choices}
-        if isinstance(value, list):
-            return ", ".join(str(labels.get(str(item), item)) for item in value)
-        if value is not None and str(getattr(value, "pk", value)) in labels:
-            return str(labels[str(getattr(value, "pk", value))])
-    if bound.name == "cnpj" and value:
-        return mask_cnpj(str(value))
-    return display_value(value)
 
 
 @login_not_required

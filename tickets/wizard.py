@@ -1,10 +1,14 @@
 """The four-step ticket form, kept in the visitor's session between requests.
 
 Each step's raw input is stored as typed (valid or not), so going back, leaving and coming
-back, or an error on a later step never loses anything. Accepted attachments are parked in
-private storage right away and listed in the session until the ticket takes them or the
-visitor clears the form. The form's data is only trusted once every step validates again,
-at the moment of sending.
+back, switching the language, or an error on a later step never loses anything. Accepted
+attachments are parked in private storage and listed in the session until the ticket takes
+them or the visitor clears the form. The form's data is only trusted once every step validates
+again, at the moment of sending.
+
+Each ``Step`` carries its form class; ``TicketWizard`` holds the navigation (which step may be
+posted, where "Próximo", "Voltar" and "Alterar" lead), the review and the sending. The view only
+translates HTTP.
 """
 
 import secrets
@@ -15,9 +19,10 @@ from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext_lazy as _
 
+from portal.identifiers import CNPJFormField, CPFFormField, mask_cnpj, mask_cpf
 from tickets import attachments, services
-from tickets.forms import ContactForm, IdentificationForm, RequestForm
-from tickets.models import TicketForm, TicketType, private_storage
+from tickets.forms import ContactForm, IdentificationForm, RequestForm, display_value
+from tickets.models import TicketForm, private_storage
 from tickets.selectors import SUBMITTED_SESSION_KEY
 
 
@@ -25,19 +30,47 @@ from tickets.selectors import SUBMITTED_SESSION_KEY
 class Step:
     name: str
     title: str
+    #: The step's form; None for the review, which shows the others.
+    form_class: type[forms.Form] | None = None
+
+    @property
+    def is_review(self) -> bool:
+        return self.form_class is None
+
+    @property
+    def takes_files(self) -> bool:
+        return self.form_class is not None and "files" in self.form_class.base_fields
 
 
 STEPS = (
-    Step("identificacao", _("Identificação")),
-    Step("contato", _("Contato")),
-    Step("solicitacao", _("Solicitação")),
+    Step("identificacao", _("Identificação"), IdentificationForm),
+    Step("contato", _("Contato"), ContactForm),
+    Step("solicitacao", _("Solicitação"), RequestForm),
     Step("revisao", _("Revisão")),
 )
-STEP_NAMES = [step.name for step in STEPS]
+FORM_STEPS = [step for step in STEPS if not step.is_review]
 #: Fields whose input is never kept in the session: files are parked apart, "remove" acts at once.
 NOT_STORED = {"files", "remove"}
 #: How much of a field without its own length limit (a choice, a date, a number) is kept.
 MAX_STORED_CHARS = 200
+
+
+@dataclass(frozen=True)
+class Action:
+    """What a button of the form asks for: "next", "back", "goto:<step>" or "language:<code>"."""
+
+    kind: str
+    target: str = ""
+
+    @classmethod
+    def parse(cls, value: str | None) -> "Action":
+        kind, _sep, target = (value or "next").partition(":")
+        return cls(kind, target) if kind in {"next", "back", "goto", "language"} else cls("next")
+
+    @property
+    def moves(self) -> bool:
+        """Leaves the step without checking it: what was typed is kept as it is."""
+        return self.kind in {"back", "goto", "language"}
 
 
 class TicketWizard:
@@ -72,38 +105,23 @@ class TicketWizard:
     def step(self) -> Step:
         return STEPS[self.index]
 
+    @property
+    def parked_files(self) -> list[dict]:
+        return self.state["files"]
+
     def go_to(self, index: int) -> None:
         self.state["step"] = index
         self.state["reached"] = max(self.state["reached"], index)
 
-    def can_post(self, step_name: str | None) -> bool:
-        """A step may be posted when the visitor has reached it (an older tab is fine, a forged one is not)."""
-        return step_name in STEP_NAMES and STEP_NAMES.index(step_name) <= self.state["reached"]
-
-    def remember(self, step_name: str, data) -> None:
-        """Keep what was typed in the step's own fields, each cut to its field's limit.
-
-        Anything else in the post (forged keys, oversized values) is dropped, so a session row
-        stays small whatever a client sends.
-        """
-        fields = self._build(step_name, None, None).fields
-        kept = {}
-        for name, field in fields.items():
-            if name in NOT_STORED or name not in data:
-                continue
-            limit = getattr(field, "max_length", None) or MAX_STORED_CHARS
-            many = len(field.choices) if isinstance(field, forms.MultipleChoiceField) else 1
-            values = data.getlist(name)[:many]
-            kept[name] = [str(value)[:limit] for value in values]
-        self.state["data"][step_name] = kept
-        self._stored_forms.pop(step_name, None)
-
-    def stored(self, step_name: str) -> MultiValueDict | None:
-        stored = self.state["data"].get(step_name)
-        return MultiValueDict(stored) if stored is not None else None
+    def postable(self, step_name: str | None) -> Step | None:
+        """The posted step, if the visitor has reached it (an older tab is fine, a forged one is not)."""
+        for index, step in enumerate(STEPS):
+            if step.name == step_name and index <= self.state["reached"]:
+                return step
+        return None
 
     def clear(self) -> None:
-        for item in self.state["files"]:
+        for item in self.parked_files:
             private_storage.delete(item["path"])
         self.request.session.pop(self.session_key, None)
         self.state = self._fresh_state()
@@ -113,6 +131,10 @@ class TicketWizard:
     @property
     def user(self):
         return self.request.user if self.request.user.is_authenticated else None
+
+    @property
+    def language(self) -> str:
+        return self.request.LANGUAGE_CODE
 
     def memberships(self):
         if self._memberships is None:
@@ -124,36 +146,31 @@ class TicketWizard:
             self._extra_fields = list(self.ticket_form.fields.all())
         return self._extra_fields
 
-    def initial(self, step_name: str) -> dict:
-        if step_name == "contato" and self.user is not None:
-            return {"email": self.user.email, "language": self.request.LANGUAGE_CODE}
-        if step_name == "contato":
-            return {"language": self.request.LANGUAGE_CODE}
-        return {}
-
-    def form(self, step_name: str, data=None, files=None):
+    def form(self, step: Step, data=None, files=None):
         """The step's form: bound to what was posted, else to what was stored, else blank."""
-        if data is None:
-            if step_name not in self._stored_forms:
-                self._stored_forms[step_name] = self._build(step_name, self.stored(step_name), None)
-            return self._stored_forms[step_name]
-        return self._build(step_name, data, files)
+        if data is not None:
+            return step.form_class.for_wizard(self, data=data, files=files)
+        if step.name not in self._stored_forms:
+            stored = self.state["data"].get(step.name)
+            bound = MultiValueDict(stored) if stored is not None else None
+            self._stored_forms[step.name] = step.form_class.for_wizard(self, data=bound)
+        return self._stored_forms[step.name]
 
-    def _build(self, step_name: str, bound, files):
-        kwargs = {"data": bound, "files": files, "initial": self.initial(step_name)}
-        match step_name:
-            case "identificacao":
-                return IdentificationForm(user=self.user, memberships=self.memberships(), **kwargs)
-            case "contato":
-                return ContactForm(**kwargs)
-            case "solicitacao":
-                return RequestForm(
-                    types=TicketType.objects.active(),
-                    extra_fields=self.extra_fields(),
-                    parked=self.state["files"],
-                    **kwargs,
-                )
-        return None
+    def remember(self, step: Step, data) -> None:
+        """Keep what was typed in the step's own fields, each cut to its field's limit.
+
+        Anything else in the post (forged keys, oversized values) is dropped, so a session row
+        stays small whatever a client sends.
+        """
+        kept = {}
+        for name, field in step.form_class.for_wizard(self).fields.items():
+            if name in NOT_STORED or name not in data:
+                continue
+            limit = getattr(field, "max_length", None) or MAX_STORED_CHARS
+            many = len(field.choices) if isinstance(field, forms.MultipleChoiceField) else 1
+            kept[name] = [str(value)[:limit] for value in data.getlist(name)[:many]]
+        self.state["data"][step.name] = kept
+        self._stored_forms.pop(step.name, None)
 
     def park_files(self, form: RequestForm) -> None:
         """Drop the files the visitor removed, and keep the new ones only if the whole set is valid.
@@ -162,20 +179,20 @@ class TicketWizard:
         so a draft never holds more than the attachment limits allow.
         """
         removed = set(form.data.getlist("remove")) if form.data else set()
-        for item in [item for item in self.state["files"] if item["token"] in removed]:
+        for item in [item for item in self.parked_files if item["token"] in removed]:
             private_storage.delete(item["path"])
-        self.state["files"] = [item for item in self.state["files"] if item["token"] not in removed]
+        self.state["files"] = [item for item in self.parked_files if item["token"] not in removed]
         if "files" in form.errors:
             return
         new = getattr(form, "checked_files", [])
-        count = len(self.state["files"]) + len(new)
-        total = sum(item["size"] for item in self.state["files"]) + sum(uploaded.size for uploaded, _kind in new)
+        count = len(self.parked_files) + len(new)
+        total = sum(item["size"] for item in self.parked_files) + sum(uploaded.size for uploaded, _kind in new)
         if count > attachments.MAX_FILES or total > attachments.MAX_TOTAL_SIZE:
             return  # the form said so already; never park past the limits
         for uploaded, kind in new:
             token = secrets.token_urlsafe(24)
             path = private_storage.save(f"rascunhos/{timezone.now():%Y/%m/%d}/{token}", uploaded)
-            self.state["files"].append(
+            self.parked_files.append(
                 {
                     "token": token,
                     "path": path,
@@ -185,22 +202,78 @@ class TicketWizard:
                 }
             )
 
-    def first_invalid_step(self) -> tuple[int, object] | None:
-        for index, step in enumerate(STEPS[:-1]):
-            form = self.form(step.name)
+    # Navigation ----------------------------------------------------------------------------------
+
+    def keep(self, step: Step, data, files) -> None:
+        """Leaving a step by "Voltar", "Alterar" or the language menu: keep what it holds, unchecked.
+
+        The typed text is stored as it is; files chosen on the way out are parked too, if the
+        set is valid, so they are still listed when the visitor comes back.
+        """
+        if step.is_review:
+            return
+        self.remember(step, data)
+        if step.takes_files:
+            form = self.form(step, data=data, files=files)
+            form.is_valid()
+            self.park_files(form)
+
+    def move(self, step: Step, action: Action) -> None:
+        """Go where "Voltar" or "Alterar" leads, never past the furthest step reached."""
+        here = STEPS.index(step)
+        names = [item.name for item in STEPS]
+        if action.kind == "back":
+            target = here - 1
+        elif action.kind == "goto" and action.target in names:
+            target = names.index(action.target)
+        else:
+            target = here
+        self.go_to(max(0, min(target, self.state["reached"])))
+
+    def advance(self, step: Step, data, files):
+        """ "Próximo" on a form step: on to the next step, or the step's form with its errors."""
+        self.remember(step, data)
+        form = self.form(step, data=data, files=files)
+        valid = form.is_valid()
+        if step.takes_files:
+            self.park_files(form)
+        index = STEPS.index(step)
+        self.go_to(index + 1 if valid else index)
+        return None if valid else form
+
+    def first_invalid_step(self) -> int | None:
+        for index, step in enumerate(FORM_STEPS):
+            form = self.form(step)
             if form.data is None or not form.is_valid():
-                return index, form
+                return index
         return None
 
+    # The review and sending -----------------------------------------------------------------------
+
+    def review(self) -> list[dict]:
+        """Every step's answers, as the customer will see them before sending."""
+        sections = []
+        for step in FORM_STEPS:
+            form = self.form(step)
+            valid = form.data is not None and form.is_valid()
+            rows = list(getattr(form, "account_rows", []))
+            for bound in form:
+                if bound.name in NOT_STORED:
+                    continue
+                value = form.cleaned_data.get(bound.name) if valid else bound.value()
+                rows.append((bound.label, _review_value(bound, value)))
+            if step.takes_files:
+                names = ", ".join(item["original_name"] for item in self.parked_files) or _("Nenhum")
+                rows.append((_("Anexos"), names))
+            sections.append({"step": step, "rows": rows, "valid": valid})
+        return sections
+
+    def requester_cpf(self) -> str:
+        return self.form(FORM_STEPS[0]).requester()["cpf"] or ""
+
     def submit(self):
-        """Validate every step again and open the ticket. Returns (ticket, created) or None."""
-        if self.first_invalid_step() is not None:
-            return None
-        identification = self.form("identificacao")
-        contact = self.form("contato")
-        request_form = self.form("solicitacao")
-        for form in (identification, contact, request_form):
-            form.is_valid()
+        """Open the ticket from steps that all validate. Returns (ticket, created)."""
+        identification, contact, request_form = (self.form(step) for step in FORM_STEPS)
         requester = identification.requester()
         ticket, created = services.ticket_open(
             submission_key=self.key,
@@ -222,7 +295,7 @@ class TicketWizard:
                     content_type=item["content_type"],
                     size=item["size"],
                 )
-                for item in self.state["files"]
+                for item in self.parked_files
             ],
             created_by=self.user,
         )
@@ -231,6 +304,22 @@ class TicketWizard:
         self.request.session[SUBMITTED_SESSION_KEY] = submitted
         self.request.session.pop(self.session_key, None)
         return ticket, created
+
+
+def _review_value(bound, value) -> str:
+    """A field's answer as the review shows it: labels for choices, identifiers masked."""
+    field = bound.field
+    if isinstance(field, CPFFormField) and value:
+        return mask_cpf(str(value))
+    if isinstance(field, CNPJFormField) and value:
+        return mask_cnpj(str(value))
+    if hasattr(field, "choices") and not isinstance(value, bool):
+        labels = {str(key): label for key, label in field.choices}
+        if isinstance(value, list):
+            return ", ".join(str(labels.get(str(item), item)) for item in value)
+        if value is not None and str(getattr(value, "pk", value)) in labels:
+            return str(labels[str(getattr(value, "pk", value))])
+    return display_value(value)
 
 
 def submitted_ticket(session, key: str | None):

@@ -152,3 +152,49 @@ def test_chooser_query_budget(signed_in, customer, choices, rows):
         assert signed_in.get("/suporte/novo/").status_code == 200
     with max_queries(4):
         assert signed_in.post("/suporte/novo/", {}).status_code == 200
+
+
+# Visitors find the forms too -----------------------------------------------------------------------
+
+
+def test_a_visitor_reaches_the_subject_forms_and_any_product_without_an_account(client, choices):
+    subject_form, product_form, other_product_form = choices
+    response = client.get("/suporte/novo/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Abrir solicitação" in html
+    for name in ("Financeiro / 2ª via de boleto", "Datavalid", "Biovalid"):
+        assert name in html  # a visitor has no contracts: every product of the catalog
+    assert "Produto ou serviço contratado" not in html
+    chosen = client.post("/suporte/novo/", {"subject": subject_form.slug})
+    assert chosen["Location"] == "/tickets/novo/assunto-financeiro/"
+    assert client.get("/tickets/novo/assunto-financeiro/").status_code == 200
+
+
+@pytest.mark.parametrize("rows", [1, 50])
+def test_the_visitors_chooser_stays_within_budget(client, choices, rows):
+    for _ in range(rows):
+        TicketFormFactory()
+    with max_queries(2):
+        assert client.get("/suporte/novo/").status_code == 200
+
+
+def test_the_help_center_links_to_opening_and_consulting_a_request(client):
+    html = client.get("/ajuda/").content.decode()
+    assert 'href="/suporte/novo/"' in html
+    assert "Abrir solicitação" in html
+    assert 'href="/tickets/consultar/"' in html
+    assert "Consultar solicitação" in html
+
+
+@pytest.mark.parametrize("path", ["/ajuda/", "/tickets/consultar/", "/suporte/novo/"])
+def test_signed_in_pages_outside_the_customer_area_keep_its_sidebar(signed_in, path):
+    html = signed_in.get(path).content.decode()
+    assert 'aria-label="Menu da Área do Cliente"' in html
+    assert 'href="/contratos/"' in html
+
+
+def test_visitors_get_no_sidebar(client):
+    html = client.get("/ajuda/").content.decode()
+    assert "Central de Ajuda" in html
+    assert 'aria-label="Menu da Área do Cliente"' not in html

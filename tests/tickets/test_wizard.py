@@ -437,3 +437,53 @@ def test_too_many_step_posts_from_one_address_get_a_429_that_keeps_the_typed_tex
         "/tickets/novo/datavalid/", {"step": "identificacao", "action": "next", **typed}, REMOTE_ADDR="192.0.2.77"
     )
     assert other_address.status_code == 302
+
+
+# Leaving a step keeps what it holds ---------------------------------------------------------------
+
+
+def test_files_chosen_on_step_three_survive_voltar(client, ticket_form, no_drafts):
+    post_step(client, "datavalid", "identificacao", ANONYMOUS_IDENTIFICATION)
+    post_step(client, "datavalid", "contato", CONTACT)
+    response = post_step(
+        client, "datavalid", "solicitacao", request_data(title="Digitado"), action="back", files=[_pdf("log.pdf", 900)]
+    )
+    assert response.status_code == 302
+    assert "Passo 2 de 4" in client.get("/tickets/novo/datavalid/").content.decode()
+    post_step(client, "datavalid", "contato", CONTACT)
+    html = client.get("/tickets/novo/datavalid/").content.decode()
+    assert "Passo 3 de 4" in html
+    assert "log.pdf" in html  # still listed among the files already attached
+    assert 'value="Digitado"' in html
+    post_step(client, "datavalid", "solicitacao", request_data(title="Digitado"))
+    assert "log.pdf" in client.get("/tickets/novo/datavalid/").content.decode()  # and in the review
+
+
+def test_switching_language_mid_step_keeps_what_was_typed(client, ticket_form):
+    post_step(client, "datavalid", "identificacao", ANONYMOUS_IDENTIFICATION)
+    typed = {"email": "joana@empresa.example", "phone": "(61) 3333-4444", "language": "pt-br"}
+    response = post_step(client, "datavalid", "contato", typed, action="language:en")
+    assert response.status_code == 302
+    assert response.cookies["django_language"].value == "en"
+    html = client.get("/tickets/novo/datavalid/").content.decode()
+    assert "Step 2 of 4" in html
+    assert 'value="joana@empresa.example"' in html
+    assert 'value="(61) 3333-4444"' in html
+
+
+def test_the_language_menu_on_a_form_page_posts_the_form(client, ticket_form):
+    html = client.get("/tickets/novo/datavalid/").content.decode()
+    assert 'id="formulario-ticket"' in html
+    assert 'form="formulario-ticket" formaction="/tickets/novo/datavalid/"' in html
+    assert 'value="language:es"' in html
+
+
+def test_the_breadcrumb_reads_suporte_for_customers_and_central_de_ajuda_for_visitors(client, ticket_form, customer):
+    visitor = client.get("/tickets/novo/datavalid/").content.decode()
+    assert 'href="/ajuda/">Central de Ajuda</a>' in visitor
+    assert "Formulário</a>" not in visitor
+    client.force_login(customer)
+    signed_in = client.get("/tickets/novo/datavalid/").content.decode()
+    assert 'href="/suporte/">Suporte</a>' in signed_in
+    assert 'href="/suporte/novo/">Criar novo</a>' in signed_in
+    assert 'aria-label="Menu da Área do Cliente"' in signed_in
