@@ -61,7 +61,9 @@ class RenderedMarkup(models.Model):
 
 class CategoryQuerySet(models.QuerySet):
     def with_published_counts(self):
-        return self.annotate(published_articles=models.Count("articles", filter=models.Q(articles__published=True)))
+        # An aggregate drops Meta.ordering (Django leaves GROUP BY queries unordered): say it again.
+        published = models.Count("articles", filter=models.Q(articles__published=True))
+        return self.annotate(published_articles=published).order_by("order", "name")
 
 
 class FaqCategory(models.Model):

@@ -102,18 +102,28 @@ def mask_cnpj(value: str) -> str:
 
 
 def validate_cpf(value: str) -> None:
-    if not is_valid_cpf(value):
+    """Says what is wrong: the shape (not 11 digits), or the check digits of a well-formed CPF."""
+    if not _CPF_SHAPE.fullmatch(normalize_cpf(value)):
         raise ValidationError(
             _("CPF inválido. Informe os 11 dígitos do CPF, por exemplo 000.000.000-00."),
             code="invalid_cpf",
         )
+    if not is_valid_cpf(value):
+        raise ValidationError(
+            _("CPF inválido (dígito verificador). Confira os números digitados."), code="invalid_cpf_check_digits"
+        )
 
 
 def validate_cnpj(value: str) -> None:
-    if not is_valid_cnpj(value):
+    """Says what is wrong: the shape (not 14 characters), or the check digits of a well-formed CNPJ."""
+    if not _CNPJ_SHAPE.fullmatch(normalize_cnpj(value)):
         raise ValidationError(
             _("CNPJ inválido. Informe os 14 caracteres do CNPJ, por exemplo 00.000.000/0000-00."),
             code="invalid_cnpj",
+        )
+    if not is_valid_cnpj(value):
+        raise ValidationError(
+            _("CNPJ inválido (dígito verificador). Confira os caracteres digitados."), code="invalid_cnpj_check_digits"
         )
 
 

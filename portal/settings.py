@@ -172,6 +172,8 @@ SESSION_COOKIE_AGE = env.int("DJANGO_SESSION_COOKIE_AGE", default=8 * 60 * 60)
 LANGUAGE_CODE = "pt-br"
 LANGUAGES = [("pt-br", _("Português")), ("en", _("Inglês")), ("es", _("Espanhol"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates as Brazilians write them ("29 de novembro de 2026"): portal/formats/pt_BR.
+FORMAT_MODULE_PATH = ["portal.formats"]
 TIME_ZONE = env("DJANGO_TIME_ZONE", default="America/Sao_Paulo")
 USE_I18N = True
 USE_TZ = True

@@ -4,12 +4,13 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.identifiers import CNPJFormField, CPFFormField, mask_cnpj, mask_cpf
 from portal.models import Membership
 from tickets import attachments
-from tickets.models import FormField, Ticket, TicketType, parse_protocol
+from tickets.models import FormField, Ticket, TicketType, format_protocol, parse_protocol
 
 REQUIRED = _("Preencha este campo.")
 
@@ -262,6 +263,11 @@ def display_value(value) -> str:
     return str(localize(value))
 
 
+def protocol_example() -> str:
+    """A protocol number of this year, to show how one looks: 2026SS/00042."""
+    return format_protocol(timezone.localdate().year, 42)
+
+
 class ConsultForm(forms.Form):
     """Consulta de Solicitação de Serviço: by CPF (and open or closed) or by protocol number.
 
@@ -289,13 +295,12 @@ class ConsultForm(forms.Form):
         initial=OPEN,
         required=False,
     )
-    number = forms.CharField(
-        label=_("Número da solicitação"), max_length=30, required=False, help_text=_("Ex: 2022SS/00000")
-    )
+    number = forms.CharField(label=_("Número da solicitação"), max_length=30, required=False)
 
     def __init__(self, *args, anonymous: bool, **kwargs):
         super().__init__(*args, **kwargs)
         self.anonymous = anonymous
+        self.fields["number"].help_text = _("Ex.: %(example)s") % {"example": protocol_example()}
 
     def clean(self):
         cleaned = super().clean()
@@ -312,9 +317,8 @@ class ConsultForm(forms.Form):
             else:
                 protocol = parse_protocol(number)
                 if protocol is None:
-                    self.add_error(
-                        "number", _("Número inválido. Informe o ano, SS e o número, por exemplo 2026SS/00042.")
-                    )
+                    message = _("Número inválido. Informe o ano, SS e o número, por exemplo %(example)s.")
+                    self.add_error("number", message % {"example": protocol_example()})
                 cleaned["protocol"] = protocol
             if self.anonymous and not cleaned.get("cpf") and "cpf" not in self.errors:
                 self.add_error("cpf", _("Informe também o CPF do solicitante."))

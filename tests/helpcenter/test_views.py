@@ -239,3 +239,20 @@ def test_updated_date_is_shown(client, financeiro):
     ArticleFactory(category=financeiro)
     html = client.get("/ajuda/duvidas/financeiro/").content.decode()
     assert f'datetime="{timezone.localdate().isoformat()}' in html
+
+
+@pytest.mark.parametrize("path", ["/ajuda/", "/ajuda/duvidas/", "/suporte/"])
+def test_faq_categories_come_in_the_seeds_order_everywhere(client, path):
+    from helpcenter.models import FaqCategory
+    from tests.factories import ArticleFactory, UserFactory
+
+    FaqCategory.objects.all().delete()
+    seed_order = ["Processo de Compra", "Área do Cliente", "Financeiro", "Gestão Contratual"]
+    for position, name in reversed(list(enumerate(seed_order, start=1))):  # created last to first
+        category = FaqCategory.objects.create(name=name, slug=f"c{position}", order=position)
+        ArticleFactory.create_batch(position, category=category)  # counts differ, so grouping shuffles
+    client.force_login(UserFactory())
+    html = client.get(path).content.decode()
+    positions = [html.find(f'href="/ajuda/duvidas/c{position}/"') for position in range(1, 5)]
+    assert -1 not in positions, positions
+    assert positions == sorted(positions)

@@ -126,8 +126,25 @@ def test_cnpj_masks_for_display():
 
 def test_validate_cnpj_raises_a_coded_error():
     with pytest.raises(ValidationError) as excinfo:
-        validate_cnpj("11222333000182")
+        validate_cnpj("112223330001")
     assert excinfo.value.code == "invalid_cnpj"
+    assert "14 caracteres" in str(excinfo.value.messages[0])
+
+
+@pytest.mark.parametrize(
+    ("validate", "typed", "code", "message"),
+    [
+        (validate_cpf, "529.982.247-26", "invalid_cpf_check_digits", "CPF inválido (dígito verificador)"),
+        (validate_cpf, "111.111.111-11", "invalid_cpf_check_digits", "CPF inválido (dígito verificador)"),
+        (validate_cnpj, "11.222.333/0001-82", "invalid_cnpj_check_digits", "CNPJ inválido (dígito verificador)"),
+        (validate_cnpj, "12.ABC.345/01DE-36", "invalid_cnpj_check_digits", "CNPJ inválido (dígito verificador)"),
+    ],
+)
+def test_a_well_formed_number_with_a_wrong_check_digit_says_so(validate, typed, code, message):
+    with pytest.raises(ValidationError) as excinfo:
+        validate(typed)
+    assert excinfo.value.code == code
+    assert str(excinfo.value.messages[0]).startswith(message)
 
 
 # Form fields and template filters

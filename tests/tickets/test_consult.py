@@ -28,10 +28,20 @@ def test_page_has_the_seed_labels_and_works_for_visitors(client):
         "Abertas",
         "Fechadas",
         "Ex: 000.000.000-00",
-        "Ex: 2022SS/00000",
         "Enviar",
     ):
         assert label in html
+
+
+def test_the_number_example_shows_the_current_year(client):
+    from django.utils import timezone
+
+    year = timezone.localdate().year
+    html = client.get("/tickets/consultar/").content.decode()
+    assert f"Ex.: {year}SS/00042" in html
+    assert "2022SS" not in html
+    response = client.post("/tickets/consultar/", {"by": "numero", "number": "abc", "cpf": "529.982.247-25"})
+    assert f"por exemplo {year}SS/00042" in response.content.decode()
 
 
 def test_page_is_never_cached(client):
