@@ -22,7 +22,7 @@ _whitespace = re.compile(r"\s+")
 
 
 def _heading_levels_down(tokens) -> None:
-    """Answers live under the page's own h1/h2, so `#` and `##` become h3 and h4."""
+    """Answers live under the page's own h1/h2: `#` to `###` become h3, deeper headings h4."""
     for token in tokens:
         if token.type in {"heading_open", "heading_close"}:
             token.tag = {"h1": "h3", "h2": "h3", "h3": "h3"}.get(token.tag, "h4")

@@ -1,7 +1,7 @@
-"""The customer-area sidebar: the nine items of the portal, in the seed's order.
+"""The customer-area sidebar: the nine items of the portal, in the order customers know.
 
-Paths are the URL contract's (DESIGN.md); each page is built by its own issue
-and answers 404 until then.
+The paths are part of the portal's stable URLs (README, "URLs"): tests and links outside the
+code rely on them.
 """
 
 from dataclasses import dataclass

@@ -175,7 +175,6 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 # Dates as Brazilians write them ("29 de novembro de 2026"): portal/formats/pt_BR.
 FORMAT_MODULE_PATH = ["portal.formats"]
 TIME_ZONE = env("DJANGO_TIME_ZONE", default="America/Sao_Paulo")
-USE_I18N = True
 USE_TZ = True
 
 # Static files: collected into STATIC_ROOT and served by WhiteNoise.
@@ -190,12 +189,10 @@ STORAGES = {
 # Uploaded attachments: outside STATIC_ROOT and never served directly, only through views that
 # check who is asking (tickets.models.private_storage).
 PRIVATE_MEDIA_ROOT = Path(env("DJANGO_PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private-media")))
-FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 # The largest request body accepted (bytes): a full set of attachments (25 MB) and the form
 # around it. Larger ones get 413 before they are read; set the proxy's limit to the same.
 PORTAL_MAX_REQUEST_BYTES = env.int("PORTAL_MAX_REQUEST_BYTES", default=27 * 1024 * 1024)
 DATA_UPLOAD_MAX_NUMBER_FILES = 10
-DATA_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 # E-mail, put in the outbox and sent from background tasks (portal.outbox).
 _EMAIL_BACKENDS = {
@@ -243,11 +240,8 @@ SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = LANGUAGE_COOKIE_SECURE = HTTPS
 if HTTPS:
     SESSION_COOKIE_NAME = "__Host-sessionid"
     CSRF_COOKIE_NAME = "__Host-csrftoken"
-SESSION_COOKIE_HTTPONLY = LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_HTTPONLY = True
 LANGUAGE_COOKIE_SAMESITE = "Lax"
-SECURE_REFERRER_POLICY = "same-origin"
-SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-X_FRAME_OPTIONS = "DENY"
 SECURE_CSP = {
     "default-src": [CSP.NONE],
     "script-src": [CSP.SELF, CSP.NONCE],
@@ -273,12 +267,12 @@ LOGGING = {
     "loggers": {"django": {"handlers": [], "level": "INFO", "propagate": True}},
 }
 
-# What the shell shows about the organisation that runs the portal.
 # The request header our own reverse proxy sets to the client's address (e.g. HTTP_X_REAL_IP);
 # empty means REMOTE_ADDR. Never name a header the client can set unfiltered.
 PORTAL_CLIENT_IP_HEADER = env.str("PORTAL_CLIENT_IP_HEADER", default="")
 # Where e-mails point to: the portal's public address, without a trailing slash.
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
+# What the shell shows about the organisation that runs the portal.
 PORTAL_BRAND = env.str("PORTAL_BRAND", default="SERPRO")
 PORTAL_OWNER = env.str("PORTAL_OWNER", default="Serviço Federal de Processamento de Dados")
 PORTAL_ADDRESS = env.str("PORTAL_ADDRESS", default="SGAN Quadra 601 Módulo V, CEP 70830-900, Brasília - DF")

@@ -11,6 +11,7 @@ import zlib
 from dataclasses import dataclass
 
 from django.core.exceptions import ValidationError
+from django.http import FileResponse
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
@@ -214,8 +215,6 @@ def download(attachment):
 
     Callers check access first; this only builds the response.
     """
-    from django.http import FileResponse
-
     response = FileResponse(
         attachment.file.open("rb"),
         as_attachment=True,

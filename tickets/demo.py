@@ -3,6 +3,8 @@
 import datetime
 import random
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
@@ -12,6 +14,7 @@ from tickets.models import (
     FormField,
     Message,
     ProtocolCounter,
+    SlaPolicy,
     StatusEvent,
     Subject,
     Team,
@@ -119,9 +122,6 @@ SLA = [
 
 
 def _staff(teams) -> dict:
-    from django.contrib.auth import get_user_model
-    from django.contrib.auth.models import Group
-
     User = get_user_model()
     people = {}
     for email, name, group, team_keys in STAFF:
@@ -139,8 +139,6 @@ def _staff(teams) -> dict:
 
 
 def _sla_policies() -> None:
-    from tickets.models import SlaPolicy
-
     for priority, response, resolution in SLA:
         SlaPolicy.objects.get_or_create(
             product=None,

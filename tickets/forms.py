@@ -5,6 +5,7 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.formats import localize
 from django.utils.translation import gettext_lazy as _
 
 from portal.identifiers import CNPJFormField, CPFFormField, mask_cnpj, mask_cpf
@@ -252,8 +253,6 @@ class RequestForm(CheckedFilesMixin, forms.Form):
 
 
 def display_value(value) -> str:
-    from django.utils.formats import localize
-
     if value in (None, "", []):
         return ""
     if isinstance(value, bool):

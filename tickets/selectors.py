@@ -34,13 +34,6 @@ class Viewer:
     grant_email: str = ""
     submitted: tuple[tuple[int, int], ...] = ()
 
-    @property
-    def is_anonymous(self) -> bool:
-        return self.user is None
-
-    def can_see_any(self) -> bool:
-        return self.user is not None or bool(self.grant_cpf) or bool(self.submitted)
-
 
 def grant_access(session, *, cpf: str, email: str) -> None:
     """Let this browser see the tickets of ``cpf`` registered with ``email``, for a while."""

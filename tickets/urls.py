@@ -9,7 +9,7 @@ class ProtocolNumberConverter:
     regex = "[0-9]{5,9}"
 
     def to_python(self, value):
-        return value
+        return int(value)
 
     def to_url(self, value):
         return f"{int(value):05d}"

@@ -45,7 +45,7 @@ def _ticket_form(slug):
 
 
 def _confirmation(year, number):
-    return redirect("tickets:confirmation", year=year, number=f"{number:05d}")
+    return redirect("tickets:confirmation", year=year, number=number)
 
 
 @login_not_required
@@ -159,10 +159,10 @@ def clear(request, slug):
 def confirmation(request, year, number):
     """Shown only to the browser that sent the ticket."""
     mine = {tuple(pair) for pair in request.session.get("tickets_submitted", {}).values()}
-    if (year, int(number)) not in mine:
+    if (year, number) not in mine:
         raise Http404
     ticket = get_object_or_404(
-        Ticket.objects.select_related("form", "product", "subject", "type"), year=year, number=int(number)
+        Ticket.objects.select_related("form", "product", "subject", "type"), year=year, number=number
     )
     return render(
         request,
@@ -244,7 +244,7 @@ def access(request, token):
 
 
 def _visible_ticket(request, year, number) -> Ticket:
-    ticket = selectors.ticket_for(selectors.viewer_for(request), year=year, number=int(number))
+    ticket = selectors.ticket_for(selectors.viewer_for(request), year=year, number=number)
     if ticket is None:
         raise Http404
     return ticket

@@ -227,6 +227,7 @@ def test_an_email_whose_task_was_lost_is_queued_again_by_the_sweep(settings):
     assert len(mail.outbox) == 1
 
 
+@pytest.mark.django_db(transaction=True)  # the worker closes its broken connection, as in production
 def test_the_sweep_keeps_going_while_the_database_is_away(monkeypatch, caplog):
     from django.db import OperationalError
 
