@@ -15,4 +15,7 @@ def shell(request):
         },
         "sidebar": sidebar_for(request.path),
         "language_menu": LANGUAGE_MENU,
+        # What the login pages tell, from the settings that enforce it.
+        "lockout_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),
+        "reset_link_hours": settings.PASSWORD_RESET_TIMEOUT // 3600,
     }

@@ -31,7 +31,11 @@ def password_reset_send(*, email: str, language: str) -> int:
                 "token": default_token_generator.make_token(user),
             },
         )
-        context = {"user": user, "reset_url": settings.PORTAL_BASE_URL + path}
+        context = {
+            "user": user,
+            "reset_url": settings.PORTAL_BASE_URL + path,
+            "reset_link_hours": settings.PASSWORD_RESET_TIMEOUT // 3600,
+        }
         with translation.override(language):
             subject = loader.render_to_string("portal/email/password_reset_subject.txt", context)
             body = loader.render_to_string("portal/email/password_reset.txt", context)

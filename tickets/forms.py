@@ -4,8 +4,11 @@ import re
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
-from django.utils.formats import localize
+from django.utils.formats import localize, number_format
+from django.utils.functional import lazy
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from portal.identifiers import CNPJFormField, CPFFormField, mask_cnpj, mask_cpf
@@ -194,10 +197,25 @@ class CheckedFilesMixin:
             self.add_error(name, error)
 
 
-ATTACHMENTS_HELP = _(
-    "Até 5 arquivos, 10 MB cada e 25 MB no total: PDF, PNG, JPEG, TXT, CSV, DOCX, XLSX ou ODT. "
-    "Não anexe documentos de saúde ou outros dados sensíveis se não forem necessários."
-)
+def _attachments_help() -> str:
+    return _(
+        "Até %(files)d arquivos, %(each)s cada e %(total)s no total: PDF, PNG, JPEG, TXT, CSV, DOCX, XLSX ou ODT. "
+        "Não anexe documentos de saúde ou outros dados sensíveis se não forem necessários."
+    ) % {
+        "files": attachments.MAX_FILES,
+        "each": filesizeformat(attachments.MAX_FILE_SIZE),
+        "total": filesizeformat(attachments.MAX_TOTAL_SIZE),
+    }
+
+
+def _up_to_characters(limit: int) -> str:
+    return _("Até %(limit)s caracteres.") % {"limit": number_format(limit, force_grouping=True)}
+
+
+MESSAGE_LENGTH = 5000
+#: The limits as the reader's language writes them, from the constants that enforce them.
+ATTACHMENTS_HELP = lazy(_attachments_help, str)()
+MESSAGE_LENGTH_HELP = lazy(_up_to_characters, str)(MESSAGE_LENGTH)
 
 
 class RequestForm(CheckedFilesMixin, forms.Form):
@@ -209,9 +227,9 @@ class RequestForm(CheckedFilesMixin, forms.Form):
     title = forms.CharField(label=_("Assunto"), max_length=150)
     description = forms.CharField(
         label=_("Descrição"),
-        max_length=5000,
+        max_length=MESSAGE_LENGTH,
         widget=forms.Textarea(attrs={"rows": 6}),
-        help_text=_("Conte o que aconteceu, quando, e o que você esperava. Até 5.000 caracteres."),
+        help_text=format_lazy("{} {}", _("Conte o que aconteceu, quando, e o que você esperava."), MESSAGE_LENGTH_HELP),
     )
     files = MultipleFileField(label=_("Anexos"), required=False, help_text=ATTACHMENTS_HELP)
     remove = forms.MultipleChoiceField(label=_("Remover"), required=False, widget=forms.CheckboxSelectMultiple)
@@ -337,9 +355,9 @@ class ReplyForm(CheckedFilesMixin, forms.Form):
 
     body = forms.CharField(
         label=_("Sua mensagem"),
-        max_length=5000,
+        max_length=MESSAGE_LENGTH,
         widget=forms.Textarea(attrs={"rows": 5}),
-        help_text=_("Até 5.000 caracteres."),
+        help_text=MESSAGE_LENGTH_HELP,
     )
     files = MultipleFileField(label=_("Anexos"), required=False, help_text=ATTACHMENTS_HELP)
 

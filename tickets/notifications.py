@@ -13,11 +13,12 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.template import loader
 from django.urls import reverse
-from django.utils import translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from portal.outbox import queue_email
-from tickets.models import Message, Ticket
+from tickets.models import LookupToken, Message, Ticket
 
 STAFF_LANGUAGE = "pt-br"
 logger = logging.getLogger(__name__)
@@ -59,6 +60,14 @@ def _details(ticket: Ticket, *, with_title: bool = True) -> list[tuple[str, str]
     return [*details, (_("Produto ou assunto"), str(ticket.about)), (_("Situação"), ticket.get_status_display())]
 
 
+def _first_response(ticket: Ticket) -> list[str]:
+    """When the first answer is due, from the ticket's SLA, in the reader's language."""
+    if ticket.response_due_at is None:
+        return []
+    due = formats.date_format(timezone.localtime(ticket.response_due_at), "DATETIME_FORMAT")
+    return [_("O primeiro retorno está previsto até %(due)s.") % {"due": due}]
+
+
 def _load(ticket_id: int) -> Ticket:
     return Ticket.objects.select_related("form", "type", "product", "subject", "team", "assignee").get(pk=ticket_id)
 
@@ -82,10 +91,8 @@ def ticket_opened(*, ticket_id: int) -> None:
                     "ele identifica o seu atendimento."
                 )
                 % {"protocol": ticket.protocol},
-                _(
-                    "A equipe responsável vai analisar o pedido e responder por e-mail. O primeiro retorno "
-                    "costuma acontecer em até 2 dias úteis."
-                ),
+                _("A equipe responsável vai analisar o pedido e responder por e-mail."),
+                *_first_response(ticket),
                 _(
                     "Para acompanhar, use a Consulta de Solicitação de Serviço na Área do Cliente, informando "
                     "o número de protocolo e o seu CPF."
@@ -134,10 +141,14 @@ def ticket_finished(*, ticket_id: int) -> None:
             greeting=_("Olá, %(name)s.") % {"name": ticket.requester_name},
             paragraphs=[
                 _("A situação da sua solicitação mudou para “%(status)s”.") % {"status": ticket.get_status_display()},
-                _(
+                ngettext(
                     "Conte-nos como foi o atendimento: a avaliação leva um minuto. Se o problema continuar, "
-                    "você pode reabrir a solicitação em até 7 dias."
-                ),
+                    "você pode reabrir a solicitação em até %(days)d dia.",
+                    "Conte-nos como foi o atendimento: a avaliação leva um minuto. Se o problema continuar, "
+                    "você pode reabrir a solicitação em até %(days)d dias.",
+                    Ticket.REOPEN_WINDOW.days,
+                )
+                % {"days": Ticket.REOPEN_WINDOW.days},
             ],
             details=_details(ticket),
             link=link,
@@ -190,9 +201,10 @@ def lookup_link(*, email: str, language: str, token: str) -> None:
             paragraphs=[
                 _(
                     "Alguém pediu, na Consulta de Solicitação de Serviço, para ver as solicitações registradas "
-                    "com este e-mail. Use o botão abaixo para vê-las: o link vale por 30 minutos e só pode ser "
-                    "usado uma vez."
-                ),
+                    "com este e-mail. Use o botão abaixo para vê-las: o link vale por %(minutes)d minutos e só "
+                    "pode ser usado uma vez."
+                )
+                % {"minutes": LookupToken.LIFETIME.total_seconds() // 60},
                 _("Se não foi você, ignore esta mensagem: nada será mostrado sem este link."),
             ],
             link=absolute(reverse("tickets:access", kwargs={"token": token})),

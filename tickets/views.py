@@ -234,8 +234,7 @@ def access(request, token):
     if request.method != "POST":
         if not services.lookup_link_usable(token):
             return render(request, "tickets/access_invalid.html", status=404)
-        hours = int(selectors.GRANT_LIFETIME.total_seconds() // 3600)
-        return render(request, "tickets/access_confirm.html", {"grant_hours": hours})
+        return render(request, "tickets/access_confirm.html")
     link = services.lookup_link_redeem(token)
     if link is None:
         return render(request, "tickets/access_invalid.html", status=404)

@@ -4,18 +4,17 @@ from django.db import migrations
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('helpcenter', '0005_featured_articles_index'),
+        ("helpcenter", "0005_featured_articles_index"),
     ]
 
     operations = [
         migrations.RemoveField(
-            model_name='article',
-            name='search_text',
+            model_name="article",
+            name="search_text",
         ),
         migrations.RemoveField(
-            model_name='documentationpage',
-            name='search_text',
+            model_name="documentationpage",
+            name="search_text",
         ),
     ]
