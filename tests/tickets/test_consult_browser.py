@@ -106,7 +106,9 @@ def test_visitor_consults_by_cpf_follows_the_emailed_link_and_replies_with_a_fil
     expect(errors).to_contain_text("CPF inválido")
     cpf = page.get_by_label("CPF do solicitante")
     expect(cpf).to_have_attribute("aria-invalid", "true")
-    expect(cpf).to_have_accessible_description(re.compile(r"^CPF inválido \(dígito verificador\)\. .* Ex: 000\.000\.000-00"))
+    expect(cpf).to_have_accessible_description(
+        re.compile(r"^CPF inválido \(dígito verificador\)\. .* Ex: 000\.000\.000-00")
+    )
     errors.get_by_role("link", name="CPF do solicitante").click()  # the summary leads to the field
     expect(cpf).to_be_focused()
     expect(page.get_by_text(GENERIC_ANSWER)).to_have_count(0)
