@@ -5,7 +5,19 @@ from django.template.loader import render_to_string
 from django.test import RequestFactory
 
 from portal.navigation import SIDEBAR
-from tests.factories import ContractFactory, MembershipFactory, OrganizationFactory, UserFactory
+from tests.factories import (
+    ArticleFactory,
+    ContractFactory,
+    DocumentationPageFactory,
+    FaqCategoryFactory,
+    MembershipFactory,
+    OrganizationFactory,
+    TicketFactory,
+    TicketFormFactory,
+    TicketTypeFactory,
+    UserFactory,
+)
+from tests.tickets.conftest import ANONYMOUS_IDENTIFICATION, CONTACT, post_step, request_data
 
 pytestmark = pytest.mark.django_db
 
@@ -133,12 +145,47 @@ def test_pages_carry_a_strict_content_security_policy(client):
     assert "frame-ancestors 'none'" in policy
 
 
-def test_no_page_uses_inline_scripts_or_styles(client):
-    client.force_login(UserFactory())
-    html = client.get("/").content.decode()
-    assert "<script>" not in html
-    assert " style=" not in html
-    assert " onclick=" not in html
+INLINE_SCRIPT = re.compile(r"<script(?![^>]*\b(?:src|nonce)=)[^>]*>", re.IGNORECASE)
+INLINE_HANDLER = re.compile(r"<[^>]+\son[a-z]+\s*=", re.IGNORECASE)
+INLINE_STYLE = re.compile(r"<[^>]+\sstyle\s*=|<style\b", re.IGNORECASE)
+
+
+def _pages_of_the_url_contract(client) -> list[tuple[str, object]]:
+    """Every page of the URL contract, visited as a visitor and as a customer, with what it shows."""
+    category = FaqCategoryFactory(slug="financeiro")
+    ArticleFactory(category=category, question="Como emito a 2ª via?")
+    page = DocumentationPageFactory(title="Primeiros passos")
+    TicketTypeFactory(name="Incidente")
+    form = TicketFormFactory(product=page.product, slug="datavalid")
+    customer = UserFactory()
+    ticket = TicketFactory(created_by=customer, requester_cpf=customer.cpf, form=form)
+    visited = []
+    public = ["/entrar/", "/senha/redefinir/", "/tickets/consultar/", "/suporte/novo/", "/ajuda/", "/ajuda/duvidas/",
+              "/ajuda/produtos/", f"/ajuda/produtos/{page.product.slug}/", "/ajuda/duvidas/financeiro/",
+              "/ajuda/busca/?q=via", "/pagina-que-nao-existe/"]  # fmt: skip
+    for path in public:
+        visited.append((path, client.get(path)))
+    for step, data in [("identificacao", ANONYMOUS_IDENTIFICATION), ("contato", CONTACT), ("solicitacao", None)]:
+        visited.append((f"/tickets/novo/datavalid/ ({step})", client.get("/tickets/novo/datavalid/")))
+        post_step(client, "datavalid", step, data or request_data())
+    visited.append(("/tickets/novo/datavalid/ (revisao)", client.get("/tickets/novo/datavalid/")))
+    client.force_login(customer)
+    for path in ["/", "/suporte/", "/suporte/novo/", "/senha/alterar/", ticket.get_absolute_url(), "/ajuda/"]:
+        visited.append((path, client.get(path)))
+    return visited
+
+
+def test_no_page_of_the_url_contract_uses_inline_scripts_handlers_or_styles(client):
+    pages = _pages_of_the_url_contract(client)
+    assert len(pages) >= 20
+    for path, response in pages:
+        html = response.content.decode()
+        assert response.status_code in {200, 404}, path
+        assert "</html>" in html, path  # a whole page…
+        assert 'src="/static/js/portal.js"' in html, path  # …with our script, from a file
+        assert not INLINE_SCRIPT.search(html), (path, INLINE_SCRIPT.search(html))
+        assert not INLINE_HANDLER.search(html), (path, INLINE_HANDLER.search(html))
+        assert not INLINE_STYLE.search(html), (path, INLINE_STYLE.search(html))
 
 
 def test_customer_pages_are_not_cached(client):

@@ -41,11 +41,13 @@ def test_each_step_renders_within_budget(client, ticket_form, rows, step):
 def test_each_step_posts_within_budget(client, ticket_form, rows):
     request = request_data(**_extra(ticket_form))
     with max_queries(5):
-        post_step(client, "datavalid", "identificacao", ANONYMOUS_IDENTIFICATION)
+        first = post_step(client, "datavalid", "identificacao", ANONYMOUS_IDENTIFICATION)
     with max_queries(5):
-        post_step(client, "datavalid", "contato", CONTACT)
+        second = post_step(client, "datavalid", "contato", CONTACT)
     with max_queries(5):
-        post_step(client, "datavalid", "solicitacao", request)
+        third = post_step(client, "datavalid", "solicitacao", request)
+    assert [response.status_code for response in (first, second, third)] == [302, 302, 302]  # each step went through
+    assert client.session["ticket_form:datavalid"]["step"] == 3
 
 
 @pytest.mark.parametrize("files", [0, 1, 3])

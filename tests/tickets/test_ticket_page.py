@@ -60,8 +60,11 @@ def test_internal_notes_never_reach_the_customer_page(client, world):
         original_name="interno.pdf",
     )
     client.force_login(world.membro_a)
+    MessageFactory(ticket=ticket, kind=Message.Kind.REPLY, body="Resposta pública da equipe.")
     html = client.get(ticket_url(ticket)).content.decode()
-    assert "cliente inadimplente" not in html
+    assert ticket.title in html
+    assert "Resposta pública da equipe." in html  # the page shows the conversation…
+    assert "cliente inadimplente" not in html  # …without the notes
     assert "interno.pdf" not in html
     assert client.get(ticket_url(ticket, f"anexos/{note_file.token}/")).status_code == 404
 
@@ -226,7 +229,9 @@ def test_an_empty_or_over_long_reply_gets_a_field_error(client, world):
     assert "Este campo é obrigatório." in empty.content.decode()
     long = client.post(ticket_url(world.colleague_ticket, "responder/"), {"body": "x" * 5001})
     assert long.status_code == 200
-    assert "5000" in long.content.decode()
+    html = long.content.decode()
+    assert "no máximo 5000 caracteres (ele possui 5001)" in html  # the field's own error, with both numbers
+    assert "x" * 5001 in html  # what was typed comes back
     assert not world.colleague_ticket.messages.exists()
 
 
