@@ -3,6 +3,8 @@
 Staff write CommonMark. Raw HTML is never passed through (markdown-it escapes it), and the
 rendered HTML is then cleaned by nh3 with a short allow-list, so that even a bug in the
 Markdown renderer cannot let a script, an event handler or a ``javascript:`` link through.
+The cleaner itself then gives every code block ``tabindex="0"``: a long line scrolls inside its
+box on a phone, and a box that scrolls must be reachable with the keyboard.
 """
 
 import html
@@ -16,6 +18,8 @@ ALLOWED_TAGS = {
 }  # fmt: skip
 ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "ol": {"start"}}
 ALLOWED_URL_SCHEMES = {"http", "https", "mailto"}
+# Set by the cleaner on every such element, whatever the input said (never copied from the input).
+FORCED_ATTRIBUTES = {"pre": {"tabindex": "0"}}
 
 _markdown = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
 _whitespace = re.compile(r"\s+")
@@ -38,6 +42,7 @@ def render(source: str) -> str:
         tags=ALLOWED_TAGS,
         attributes=ALLOWED_ATTRIBUTES,
         url_schemes=ALLOWED_URL_SCHEMES,
+        set_tag_attribute_values=FORCED_ATTRIBUTES,
         link_rel="noopener noreferrer nofollow",
         strip_comments=True,
     )

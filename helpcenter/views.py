@@ -2,7 +2,7 @@ from django.contrib import messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.contrib.auth.decorators import login_not_required
 from django.core.paginator import Paginator
-from django.db.models import Prefetch
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -89,10 +89,12 @@ def products(request):
 @login_not_required
 @require_safe
 def product(request, slug):
+    # Whether a ticket form exists for it, through the relation the tickets app declares (no import).
+    open_forms = Count("ticket_forms", filter=Q(ticket_forms__active=True))
     product = get_object_or_404(
-        Product.objects.active().prefetch_related(
-            Prefetch("documentation", queryset=DocumentationPage.objects.published(), to_attr="pages")
-        ),
+        Product.objects.active()
+        .annotate(open_forms=open_forms)
+        .prefetch_related(Prefetch("documentation", queryset=DocumentationPage.objects.published(), to_attr="pages")),
         slug=slug,
     )
     return render(

@@ -1,9 +1,11 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.views.i18n import set_language
 
+from helpcenter.sitemaps import SITEMAPS
 from portal import views
 
 portal_patterns = [
@@ -37,6 +39,8 @@ urlpatterns = [
     path("suporte/", include("support.urls")),
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("sitemap.xml", login_not_required(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("i18n/setlang/", login_not_required(set_language), name="set_language"),
     path(
         "admin/r/<int:content_type_id>/<path:object_id>/",

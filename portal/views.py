@@ -1,5 +1,6 @@
 import sys
 
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
@@ -11,8 +12,8 @@ from django.http import Http404, HttpResponse, HttpResponsePermanentRedirect, Ht
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.templatetags.static import static
-from django.urls import reverse_lazy
-from django.views.decorators.cache import never_cache
+from django.urls import reverse, reverse_lazy
+from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -51,6 +52,15 @@ def healthz(request):
     except DatabaseError:
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503, headers=RETRY_AFTER)
     return JsonResponse({"status": "ok", "database": "ok"})
+
+
+@login_not_required
+@require_safe
+@cache_control(public=True, max_age=60 * 60)
+def robots_txt(request):
+    """Crawlers may read the Central de Ajuda, never the customer area, the ticket pages or the admin."""
+    text = loader.render_to_string("robots.txt", {"sitemap_url": settings.PORTAL_BASE_URL + reverse("sitemap")})
+    return HttpResponse(text, content_type="text/plain; charset=utf-8")
 
 
 @login_not_required

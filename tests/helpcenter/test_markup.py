@@ -1,9 +1,13 @@
+import importlib
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import pytest
+from django.apps import apps
 
 from helpcenter import markup
+from helpcenter.models import Article, DocumentationPage
+from tests.factories import ArticleFactory, DocumentationPageFactory
 
 XSS_PAYLOADS = [
     "<script>alert(1)</script>",
@@ -58,7 +62,9 @@ def test_sanitiser_leaves_no_active_content(payload):
     html = markup.render(f"Texto antes.\n\n{payload}\n\nTexto depois.")
     for tag, attrs in _elements(html):
         assert tag in markup.ALLOWED_TAGS, (payload, html)
-        assert set(attrs) <= {"href", "title", "rel", "start"}, (payload, html)
+        assert set(attrs) <= {"href", "title", "rel", "start", "tabindex"}, (payload, html)
+        if "tabindex" in attrs:
+            assert (tag, attrs["tabindex"]) == ("pre", "0"), (payload, html)
         if "href" in attrs:
             assert urlsplit(attrs["href"]).scheme in {"http", "https", "mailto", ""}, (payload, html)
     assert "<script" not in html.lower()
@@ -102,3 +108,53 @@ def test_headings_start_below_the_page_headings():
 def test_plain_text_is_the_visible_text_on_one_line():
     html = markup.render("Pague o **boleto** até o dia 10.\n\n- Itaú & outros\n- <b>x</b>")
     assert markup.plain_text(html) == "Pague o boleto até o dia 10. Itaú & outros <b>x</b>"
+
+
+@pytest.mark.parametrize(
+    "source",
+    ["```\ncurl -H 'Authorization: Bearer <token>' https://gateway.exemplo.gov.br/consulta\n```", "    indentado"],
+)
+def test_code_blocks_are_focusable_so_the_keyboard_can_scroll_them(source):
+    html = markup.render(f"Antes.\n\n{source}\n\nDepois.")
+    blocks = [attrs for tag, attrs in _elements(html) if tag == "pre"]
+    assert blocks == [{"tabindex": "0"}]
+    assert "<code>" in html
+    assert "&lt;token&gt;" in html or "indentado" in html
+
+
+def test_inline_code_gets_no_tabindex():
+    html = markup.render("Use o `consumer key` no cabeçalho.")
+    assert html == "<p>Use o <code>consumer key</code> no cabeçalho.</p>\n"
+
+
+@pytest.mark.parametrize(
+    "payload",
+    [
+        '<pre tabindex="-1" onfocus="alert(1)">x</pre>',
+        '<pre tabindex="99" autofocus>x</pre>',
+        "```\n</code></pre><pre tabindex=7 onfocus=alert(1)>\n```",
+    ],
+)
+def test_a_tabindex_or_handler_in_the_source_never_reaches_the_page(payload):
+    html = markup.render(payload)
+    for tag, attrs in _elements(html):
+        assert not {"onfocus", "autofocus"} & set(attrs), html
+        if "tabindex" in attrs:
+            assert (tag, attrs["tabindex"]) == ("pre", "0"), html
+
+
+@pytest.mark.django_db
+def test_migration_makes_stored_code_blocks_focusable_and_keeps_their_date():
+    migration = importlib.import_module("helpcenter.migrations.0007_focusable_code_blocks")
+    page = DocumentationPageFactory(body="Exemplo:\n\n```\ncurl https://gateway.exemplo.gov.br\n```")
+    article = ArticleFactory(body="Sem código.")
+    DocumentationPage.objects.filter(pk=page.pk).update(body_html=page.body_html.replace(' tabindex="0"', ""))
+    page.refresh_from_db()
+    assert "<pre><code>" in page.body_html  # as pages rendered before were stored
+
+    migration.render_code_blocks_again(apps, schema_editor=None)
+
+    updated = DocumentationPage.objects.get(pk=page.pk)
+    assert '<pre tabindex="0"><code>curl https://gateway.exemplo.gov.br' in updated.body_html
+    assert updated.updated_at == page.updated_at
+    assert Article.objects.get(pk=article.pk).body_html == "<p>Sem código.</p>\n"

@@ -60,6 +60,8 @@ def test_each_question_has_an_anchor_for_deep_links(client, financeiro):
 def test_answers_are_rendered_sanitised(client, financeiro):
     ArticleFactory(category=financeiro, body="<script>alert(1)</script> [x](javascript:alert(1))")
     html = client.get("/ajuda/duvidas/financeiro/").content.decode()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html  # shown as text, not run
+    assert "[x](javascript:alert(1))" in html  # a link to javascript: stays plain text
     assert "<script>alert" not in html
     assert 'href="javascript' not in html
 
@@ -115,9 +117,19 @@ def test_product_without_documentation_still_offers_support(client):
 
 
 def test_product_support_section_does_not_fake_a_ticket_form_link(client):
-    product = ProductFactory(slug="datavalid")
-    html = client.get(f"/ajuda/produtos/{product.slug}/").content.decode()
-    assert "/tickets/novo/" not in html or 'href="/tickets/novo/datavalid/"' in html
+    from tests.factories import TicketFormFactory
+
+    product = ProductFactory(slug="datavalid", name="Datavalid")
+    without = client.get(f"/ajuda/produtos/{product.slug}/").content.decode()
+    assert 'id="suporte"' in without
+    assert "/tickets/novo/" not in without  # no form yet: no link that would answer 404
+    assert 'href="/suporte/novo/"' in without  # but a way to ask anyway
+    TicketFormFactory(product=product, slug="suporte-datavalid", active=False)
+    assert "/tickets/novo/" not in client.get(f"/ajuda/produtos/{product.slug}/").content.decode()
+    TicketFormFactory(product=product, slug="suporte-datavalid-2")
+    with_form = client.get(f"/ajuda/produtos/{product.slug}/").content.decode()
+    assert 'href="/tickets/novo/datavalid/"' in with_form
+    assert client.get("/tickets/novo/datavalid/").status_code == 200
 
 
 # "Esta resposta foi útil?" ----------------------------------------------------------------------

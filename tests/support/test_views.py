@@ -85,11 +85,17 @@ def test_recent_tickets_are_the_users_own_five_newest(signed_in, customer):
         )
     TicketFactory(created_by=UserFactory(), title="Ticket de outra pessoa")
     html = signed_in.get("/suporte/").content.decode()
-    assert html.count("Meu ticket") == 5
-    assert "Meu ticket 6" in html
-    assert "Meu ticket 0" not in html
+    # The same five twice: a table for wide screens, cards for phones (CSS shows one of them).
+    table = html[html.index('<table class="table table-sm recent-tickets">') : html.index("</table>")]
+    cards = html[html.index('<ul class="recent-ticket-list">') :]
+    cards = cards[: cards.index("</ul>")]
+    for shown in (table, cards):
+        assert shown.count("Meu ticket") == 5
+        assert "Meu ticket 6" in shown
+        assert "Meu ticket 0" not in shown
+        assert "Aberto" in shown
+    assert cards.count("<dt>Produto ou assunto</dt>") == 5
     assert "Ticket de outra pessoa" not in html
-    assert "Aberto" in html
 
 
 @pytest.mark.parametrize("rows", [1, 50])
