@@ -276,3 +276,33 @@ def test_anonymising_a_requester_deletes_the_emails_sent_to_them():
     assert OutboundEmail.objects.count() == 2
     services.requester_anonymise("529.982.247-25", user=staff)
     assert list(OutboundEmail.objects.values_list("pk", flat=True)) == [other.pk]
+
+
+@pytest.mark.django_db(transaction=True)  # the worker closes its broken connection, as in production
+def test_the_worker_rides_out_a_database_restart_instead_of_exiting(monkeypatch):
+    from django.db import OperationalError
+    from django_tasks_db.management.commands.db_worker import Worker
+
+    from portal.management.commands import worker
+
+    rounds = []
+
+    def run_then_lose_the_database(self):
+        rounds.append(1)
+        if len(rounds) == 1:
+            raise OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(Worker, "run", run_then_lose_the_database)
+    monkeypatch.setattr(worker, "RECONNECT_SECONDS", 0)
+    resilient = worker.ResilientWorker(
+        queue_names=["default"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=None,
+        worker_id="teste",
+        excluded_queue_names=[],
+    )
+    resilient.run()
+    assert len(rounds) == 2  # it went on after the outage
