@@ -19,6 +19,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp_webauthn.models import WebAuthnCredential
 
 from tickets.models import AccessLog
+from tickets.permissions import is_supervisor
 from tickets.services import log_access
 
 logger = logging.getLogger(__name__)
@@ -28,11 +29,6 @@ APP_DEVICE_NAME = _("Aplicativo autenticador")
 RECOVERY_DEVICE_NAME = _("Códigos de recuperação")
 #: Every kind of second factor a staff member may have.
 FACTOR_MODELS = (TOTPDevice, StaticDevice, WebAuthnCredential)
-
-
-def is_supervisor(user) -> bool:
-    """Supervisors (``tickets.work_all_teams``) and superusers look after the team's access."""
-    return user.is_active and user.is_staff and user.has_perm("tickets.work_all_teams")
 
 
 def may_reset(by, colleague) -> bool:

@@ -188,6 +188,9 @@ class TicketFactory(DjangoModelFactory):
     type = factory.SubFactory(TicketTypeFactory)
     title = factory.Sequence(lambda n: f"Erro ao consultar {n}")
     description = "Ao consultar, recebo erro 500."
+    status = Ticket.Status.OPEN
+    # As the services do it: a ticket waiting on the customer has its SLA clock paused.
+    sla_paused_at = factory.LazyAttribute(lambda ticket: timezone.now() if ticket.status == Ticket.PAUSED else None)
     team = factory.SelfAttribute("form.team")
     created_by = None
     # As the service decides it: the company's gestores see the ticket only if a member opened it.

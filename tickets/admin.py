@@ -2,19 +2,21 @@
 
 Every change goes through tickets.services (allowed transitions, SLA, notifications); the
 admin only collects input. Atendentes see the tickets of their teams; supervisors
-(``tickets.work_all_teams``) and superusers see all.
+(``tickets.permissions.is_supervisor``) and superusers see all.
 """
 
 import datetime
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.helpers import ActionForm
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME, ActionForm
 from django.contrib.admin.views.main import ChangeList
 from django.contrib.auth import get_user_model
-from django.db.models import Case, F, IntegerField, OuterRef, Q, Subquery, Value, When
+from django.db import transaction
+from django.db.models import Case, DateTimeField, F, IntegerField, OuterRef, Q, Subquery, Value, When
 from django.http import Http404, HttpResponse
 from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html
@@ -42,6 +44,8 @@ from tickets.models import (
     TicketType,
     parse_protocol,
 )
+from tickets.permissions import is_supervisor
+from tickets.sla import holidays_since
 
 User = get_user_model()
 
@@ -132,7 +136,7 @@ class AccessLogAdmin(admin.ModelAdmin):
 class StatusEventInline(admin.TabularInline):
     model = StatusEvent
     extra = 0
-    fields = ["at", "by", "from_status", "to_status", "note"]
+    fields = ["at", "by", "from_status", "to_status", "description"]
     readonly_fields = fields
     can_delete = False
     verbose_name_plural = _("histórico de situações")
@@ -150,6 +154,20 @@ class StatusEventInline(admin.TabularInline):
     def has_change_permission(self, request, obj=None):
         return False
 
+    @admin.display(description=_("observação"))
+    def description(self, event):
+        return event.description or "—"
+
+
+def business_duration(duration: datetime.timedelta) -> str:
+    """Business time as staff read it: "2 h úteis", "1 h 30 min úteis", "45 min úteis"."""
+    hours, minutes = divmod(int(duration.total_seconds() // 60), 60)
+    if hours and minutes:
+        return gettext("%(hours)d h %(minutes)d min úteis") % {"hours": hours, "minutes": minutes}
+    if hours:
+        return ngettext("%(hours)d h útil", "%(hours)d h úteis", hours) % {"hours": hours}
+    return ngettext("%(minutes)d min útil", "%(minutes)d min úteis", minutes) % {"minutes": minutes}
+
 
 # The ticket list
 
@@ -157,7 +175,7 @@ class StatusEventInline(admin.TabularInline):
 def _colleagues(request):
     """Staff an atendente works with (their teams' members); everyone for supervisors."""
     people = staff_users()
-    if not request.user.has_perm("tickets.work_all_teams"):
+    if not is_supervisor(request.user):
         people = people.filter(ticket_teams__members=request.user).distinct()
     return people
 
@@ -167,7 +185,7 @@ class TeamFilter(admin.RelatedFieldListFilter):
 
     def field_choices(self, field, request, model_admin):
         teams = Team.objects.order_by("name")
-        if not request.user.has_perm("tickets.work_all_teams"):
+        if not is_supervisor(request.user):
             teams = teams.filter(members=request.user)
         return [(team.pk, team.name) for team in teams]
 
@@ -198,13 +216,19 @@ class OverdueFilter(admin.SimpleListFilter):
     parameter_name = "prazo"
 
     def lookups(self, request, model_admin):
-        return [("atrasados", _("Atrasados")), ("em-dia", _("Em dia"))]
+        return [
+            ("atrasados", _("Atrasados")),
+            ("em-dia", _("Em dia")),
+            ("pausados", _("Pausados (aguardando o cliente)")),
+        ]
 
     def queryset(self, request, queryset):
         if self.value() == "atrasados":
             return queryset.filter(Ticket.overdue_q())
         if self.value() == "em-dia":
             return queryset.exclude(Ticket.overdue_q())
+        if self.value() == "pausados":
+            return queryset.filter(status=Ticket.PAUSED)
         return queryset
 
 
@@ -245,6 +269,22 @@ class TicketActionForm(ActionForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["assignee"].queryset = staff_users()
+
+
+class StatusNoteForm(forms.Form):
+    """Why many tickets change status at once; required to resolve them, as no reply goes with it."""
+
+    note = forms.CharField(
+        label=_("Motivo"),
+        max_length=300,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Informe o motivo: resolvidos em lote, os tickets não levam uma resposta.")},
+        help_text=_("Fica no histórico de cada ticket; o cliente recebe o aviso de que a solicitação foi resolvida."),
+    )
+
+    def __init__(self, *args, required: bool, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["note"].required = required
 
 
 class TicketWorkForm(CheckedFilesMixin, forms.ModelForm):
@@ -291,16 +331,22 @@ class TicketWorkForm(CheckedFilesMixin, forms.ModelForm):
         if assignee and team and not services.can_work(assignee, team):
             self.add_error("assignee", gettext("Esta pessoa não faz parte da equipe escolhida."))
         self.check_file_set("message_files")
-        if getattr(self, "checked_files", None) and not cleaned.get("message_body", "").strip():
+        body = cleaned.get("message_body", "").strip()
+        if getattr(self, "checked_files", None) and not body:
             self.add_error("message_body", gettext("Escreva a mensagem que acompanha os anexos."))
+        resolving = status == Ticket.Status.RESOLVED and self.instance.status != Ticket.Status.RESOLVED
+        public_reply = bool(body) and cleaned.get("message_kind") != Message.Kind.NOTE
+        if resolving and not public_reply and not cleaned.get("status_note", "").strip():
+            self.add_error("status_note", str(services.RESOLVE_NEEDS_A_WORD))
         return cleaned
 
 
 class TicketChangeList(ChangeList):
     """Pages through narrow rows, then loads the page's 100 tickets with their relations.
 
-    Sorting by "overdue first, then due date" touches every ticket of the list; doing it on
-    the ids alone keeps it fast, and the company name is looked up for the page only.
+    Sorting the work queue (overdue, running, paused, then finished; by due date) touches every
+    ticket of the list; doing it on the ids alone keeps it fast, and the company name is looked
+    up for the page only. The holidays, for how long paused tickets have waited, are read once.
     """
 
     def get_results(self, request):
@@ -310,6 +356,16 @@ class TicketChangeList(ChangeList):
         rows = Ticket.objects.filter(pk__in=ids).select_related(*LIST_RELATED).annotate(company_name=Subquery(company))
         by_pk = {ticket.pk: ticket for ticket in rows}
         self.result_list = [by_pk[pk] for pk in ids if pk in by_pk]
+        paused = [ticket for ticket in self.result_list if ticket.sla_paused_at is not None]
+        if paused:
+            now = timezone.now()
+            holidays = holidays_since(min(ticket.sla_paused_at for ticket in paused), until=now)
+            for ticket in paused:
+                ticket.paused_now = ticket.paused_for(now, holidays)
+
+    def _get_default_ordering(self):
+        # Which column header shows the sort arrow: the admin's ordering ("Prazo"), not Meta's ("Aberto em").
+        return self.model_admin.get_ordering(request=None)
 
 
 LIST_RELATED = ["product", "subject", "team", "assignee", "form", "type"]
@@ -369,6 +425,7 @@ class TicketAdmin(admin.ModelAdmin):
         "created_at",
         "response_due_at",
         "resolution_due_at",
+        "sla_pause_display",
         "first_response_at",
         "rating_display",
         "conversation",
@@ -405,6 +462,7 @@ class TicketAdmin(admin.ModelAdmin):
                     "assignee",
                     "response_due_at",
                     "resolution_due_at",
+                    "sla_pause_display",
                     "first_response_at",
                     "rating_display",
                 ]
@@ -425,11 +483,19 @@ class TicketAdmin(admin.ModelAdmin):
             .get_queryset(request)
             .select_related(*LIST_RELATED)
             .annotate(
-                overdue_rank=Case(
-                    When(Ticket.overdue_q(), then=Value(1)), default=Value(0), output_field=IntegerField()
+                # The work queue: overdue, then running, then paused (waiting on the customer), then finished.
+                queue_rank=Case(
+                    When(Ticket.overdue_q(), then=Value(0)),
+                    When(status__in=Ticket.FINISHED, then=Value(3)),
+                    When(status=Ticket.PAUSED, then=Value(2)),
+                    default=Value(1),
+                    output_field=IntegerField(),
                 ),
                 due_sort=Case(
-                    When(first_response_at__isnull=True, then=F("response_due_at")), default=F("resolution_due_at")
+                    When(status__in=Ticket.FINISHED, then=Value(None)),
+                    When(first_response_at__isnull=True, then=F("response_due_at")),
+                    default=F("resolution_due_at"),
+                    output_field=DateTimeField(),
                 ),
             )
         )
@@ -449,7 +515,8 @@ class TicketAdmin(admin.ModelAdmin):
         return response
 
     def get_ordering(self, request):
-        return [F("overdue_rank").desc(), F("due_sort").asc(nulls_last=True), "-created_at"]
+        """Open tickets first, the next deadline first; then finished ones, the latest changed first."""
+        return [F("queue_rank").asc(), F("due_sort").asc(nulls_last=True), "-updated_at"]
 
     def _get_obj_does_not_exist_redirect(self, request, opts, object_id):
         raise Http404  # another team's ticket looks like no ticket at all
@@ -463,16 +530,19 @@ class TicketAdmin(admin.ModelAdmin):
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
         if db_field.name == "assignee":
             kwargs["queryset"] = staff_users()
+            kwargs["empty_label"] = _("(ninguém)")
+        if db_field.name == "team":
+            kwargs["empty_label"] = None  # every ticket has one
         return super().formfield_for_foreignkey(db_field, request, **kwargs)
 
     def get_readonly_fields(self, request, obj=None):
-        if request.user.has_perm("tickets.work_all_teams"):
+        if is_supervisor(request.user):
             return self.readonly_fields
         return [*self.readonly_fields, "team"]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
-        if not request.user.has_perm("tickets.work_all_teams") and "assignee" in form.base_fields:
+        if not is_supervisor(request.user) and "assignee" in form.base_fields:
             # An atendente takes a ticket or lets it go; giving it to someone else is the supervisor's.
             allowed = {request.user.pk, obj.assignee_id if obj else None} - {None}
             form.base_fields["assignee"].queryset = staff_users().filter(pk__in=allowed)
@@ -483,15 +553,10 @@ class TicketAdmin(admin.ModelAdmin):
             return [name if name != "requester" else "requester_revealed" for name in self.list_display]
         return self.list_display
 
-    def get_actions(self, request, action_location=admin.ActionLocation.CHANGE_LIST):
-        actions = super().get_actions(request, action_location)
-        if not request.user.has_perm("tickets.work_all_teams"):
-            actions.pop("assign_to", None)
-        if not request.user.has_perm("tickets.export_tickets"):
-            actions.pop("export_csv", None)
-        if not request.user.has_perm("tickets.anonymise_requester"):
-            actions.pop("anonymise_requesters", None)
-        return actions
+    def get_action_choices(self, request, default_choices=None, action_location=admin.ActionLocation.CHANGE_LIST):
+        # Django's own blank choice ("- Select an option -") has no Portuguese translation.
+        blank = [("", gettext("— Escolha uma ação —"))]
+        return super().get_action_choices(request, default_choices or blank, action_location)
 
     # Search: exact on identifiers, never a substring of a CPF or CNPJ
 
@@ -538,6 +603,11 @@ class TicketAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("prazo"), ordering="due_sort")
     def due_display(self, ticket):
+        if ticket.is_paused:
+            paused = getattr(ticket, "paused_now", None)
+            paused = ticket.paused_for() if paused is None else paused
+            text = gettext("pausado há %(time)s") % {"time": business_duration(paused)}
+            return format_html('<span class="ticket-paused">{}</span>', text)
         due = ticket.due_at
         if due is None or ticket.is_finished:
             return "—"
@@ -559,6 +629,20 @@ class TicketAdmin(admin.ModelAdmin):
         if ticket.company_verified:
             return shown
         return gettext("%(cnpj)s (não verificado: quem abriu não é membro desta empresa)") % {"cnpj": shown}
+
+    @admin.display(description=_("pausa do prazo"))
+    def sla_pause_display(self, ticket):
+        if ticket.is_paused:
+            current = ticket.paused_for()
+            return gettext(
+                "Pausado há %(current)s · total pausado: %(total)s. Quando sair de “Aguardando o cliente”, "
+                "os prazos acima são adiados pelo tempo desta pausa."
+            ) % {"current": business_duration(current), "total": business_duration(ticket.sla_paused + current)}
+        if ticket.sla_paused:
+            return gettext("Total pausado: %(total)s (os prazos acima já contam com ele).") % {
+                "total": business_duration(ticket.sla_paused)
+            }
+        return "—"
 
     @admin.display(description=_("respostas extras"))
     def extra_display(self, ticket):
@@ -606,26 +690,29 @@ class TicketAdmin(admin.ModelAdmin):
         return super().change_view(request, object_id, form_url, extra_context)
 
     def save_model(self, request, obj, form, change):
-        """Never a plain save: the services apply transitions, SLA and notifications."""
+        """Never a plain save: the services apply transitions, SLA and notifications.
+
+        The message first, then the changes, all or nothing: a reply that resolves the ticket
+        reaches the customer before the "resolved" e-mail.
+        """
         data = form.cleaned_data
+        body = data.get("message_body", "").strip()
+        public = data.get("message_kind") != Message.Kind.NOTE
         try:
-            services.ticket_update(
-                obj,
-                user=request.user,
-                status=data["status"],
-                priority=data["priority"],
-                team=data.get("team") or obj.team,
-                assignee=data["assignee"],
-                note=data.get("status_note", ""),
-            )
-            body = data.get("message_body", "").strip()
-            if body:
-                services.staff_reply(
+            with transaction.atomic():
+                if body:
+                    services.staff_reply(
+                        obj, body=body, user=request.user, public=public, uploads=getattr(form, "checked_files", [])
+                    )
+                services.ticket_update(
                     obj,
-                    body=body,
                     user=request.user,
-                    public=data.get("message_kind") != Message.Kind.NOTE,
-                    uploads=getattr(form, "checked_files", []),
+                    status=data["status"],
+                    priority=data["priority"],
+                    team=data.get("team") or obj.team,
+                    assignee=data["assignee"],
+                    note=data.get("status_note", ""),
+                    replied=bool(body) and public,
                 )
         except services.TicketActionRefused as refused:
             messages.error(request, refused.message)
@@ -664,7 +751,7 @@ class TicketAdmin(admin.ModelAdmin):
             request, ngettext("%d ticket atribuído a você.", "%d tickets atribuídos a você.", changed) % changed
         )
 
-    @admin.action(description=_("Atribuir ao responsável escolhido"))
+    @admin.action(description=_("Atribuir ao responsável escolhido"), permissions=["supervise"])
     def assign_to(self, request, queryset):
         chosen = request.POST.get("assignee", "")
         assignee = staff_users().filter(pk=chosen).first() if chosen.isdigit() else None
@@ -681,17 +768,23 @@ class TicketAdmin(admin.ModelAdmin):
                 messages.WARNING,
             )
 
+    def has_supervise_permission(self, request):
+        return is_supervisor(request.user)
+
     @admin.action(description=_("Mudar a situação para a escolhida"))
     def change_status(self, request, queryset):
         status = request.POST.get("status", "")
         if status not in Ticket.Status.values:
             self.message_user(request, gettext("Escolha a nova situação ao lado da ação."), messages.ERROR)
-            return
+            return None
+        reason = StatusNoteForm(request.POST, required=status == Ticket.Status.RESOLVED)
+        if not reason.is_valid():
+            return self._ask_for_the_reason(request, queryset, status, reason)
         changed, refused = 0, []
         for ticket in queryset:
             try:
                 before = ticket.status
-                services.ticket_change_status(ticket, status, user=request.user)
+                services.ticket_change_status(ticket, status, user=request.user, note=reason.cleaned_data["note"])
                 changed += before != status
             except services.TicketActionRefused:
                 refused.append(ticket.protocol)
@@ -704,6 +797,20 @@ class TicketAdmin(admin.ModelAdmin):
                 gettext("Mudança não permitida, nada mudou em: %s") % ", ".join(refused),
                 messages.ERROR,
             )
+        return None
+
+    def _ask_for_the_reason(self, request, queryset, status, form):
+        """A page between the action bar and the change: the reason, with the selection kept."""
+        context = {
+            **self.admin_site.each_context(request),
+            "title": gettext("Mudar a situação para “%(status)s”") % {"status": Ticket.Status(status).label},
+            "opts": self.opts,
+            "tickets": list(queryset.order_by("year", "number")),
+            "status": status,
+            "form": form,
+            "action_checkbox_name": ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/tickets/ticket/change_status.html", context)
 
     @admin.action(description=_("Exportar os selecionados (CSV)"), permissions=["export"])
     def export_csv(self, request, queryset):

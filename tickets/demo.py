@@ -197,6 +197,10 @@ def _tickets(forms) -> int:
         year = timezone.localdate(when).year
         title, description = TITLES[index % len(TITLES)]
         status = STATUS_FLOW[min(index // 3, len(STATUS_FLOW) - 1)] if index < 12 else "fechado"
+        moved = when + datetime.timedelta(hours=6)  # the team's first answer, and the move to ``status``
+        if status == Ticket.PAUSED:
+            # Asked for details a few days ago and still waiting: the list and the ticket show the pause.
+            moved = now - datetime.timedelta(days=index - 5, hours=3)
         ticket = Ticket.objects.create(
             year=year,
             number=ProtocolCounter.next_number(year),
@@ -214,6 +218,7 @@ def _tickets(forms) -> int:
             title=title,
             description=description,
             status=status,
+            sla_paused_at=moved if status == Ticket.PAUSED else None,
             team=form.team,
             created_by=member.user,
             created_at=when,
@@ -222,18 +227,17 @@ def _tickets(forms) -> int:
             opened_at=when, product_id=form.product_id, subject_id=form.subject_id, priority=ticket.priority
         )
         ticket.save(update_fields=["response_due_at", "resolution_due_at"])
-        _history(ticket, status, when)
+        _history(ticket, status, when, moved)
         created += 1
     return created
 
 
-def _history(ticket: Ticket, status: str, when) -> None:
-    """The status events and the conversation a ticket in ``status`` would have had."""
+def _history(ticket: Ticket, status: str, when, later) -> None:
+    """The status events and the conversation a ticket in ``status`` would have had, moved there ``later``."""
     StatusEvent.objects.create(ticket=ticket, to_status="aberto", at=when)
     if status == "aberto":
         Ticket.objects.filter(pk=ticket.pk).update(updated_at=when)  # not the moment of seeding
         return
-    later = when + datetime.timedelta(hours=6)
     StatusEvent.objects.create(ticket=ticket, from_status="aberto", to_status=status, at=later)
     Message.objects.create(
         ticket=ticket, kind=Message.Kind.NOTE, body=INTERNAL_NOTE, author_name="Atendimento", created_at=later
@@ -283,5 +287,5 @@ def _anonymous_tickets(forms) -> int:
             opened_at=when, product_id=ticket.product_id, subject_id=ticket.subject_id, priority=ticket.priority
         )
         ticket.save(update_fields=["response_due_at", "resolution_due_at"])
-        _history(ticket, status, when)
+        _history(ticket, status, when, when + datetime.timedelta(hours=6))
     return 2

@@ -367,6 +367,18 @@ class ReplyForm(CheckedFilesMixin, forms.Form):
         return cleaned
 
 
+class ReopenForm(forms.Form):
+    """Why the customer reopens their ticket: it becomes their message in the conversation."""
+
+    reason = forms.CharField(
+        label=_("O que ainda falta resolver?"),
+        max_length=MESSAGE_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=MESSAGE_LENGTH_HELP,
+        error_messages={"required": _("Conte o que ainda falta resolver.")},
+    )
+
+
 class RateForm(forms.Form):
     """How the customer rates the service, once the ticket is resolved."""
 

@@ -13,6 +13,8 @@ from django.utils.translation import gettext_lazy as _
 
 from helpcenter.models import Product
 from portal.identifiers import CNPJField, CPFField, mask_cnpj, redact_cpf
+from tickets.permissions import is_supervisor
+from tickets.sla import business_time_between, holidays_since
 
 
 class Team(models.Model):
@@ -214,7 +216,7 @@ class TicketQuerySet(models.QuerySet):
 
     def worked_by(self, user):
         """What a staff member works: their teams' tickets; every ticket for supervisors."""
-        if user.has_perm("tickets.work_all_teams"):
+        if is_supervisor(user):
             return self
         return self.filter(team__members=user)
 
@@ -295,6 +297,20 @@ class Ticket(models.Model):
     )
     response_due_at = models.DateTimeField(_("resposta prevista até"), null=True, blank=True)
     resolution_due_at = models.DateTimeField(_("solução prevista até"), null=True, blank=True)
+    sla_paused_at = models.DateTimeField(
+        _("prazo pausado desde"),
+        null=True,
+        blank=True,
+        editable=False,
+        help_text=_("Enquanto o ticket aguarda o cliente, o prazo não corre."),
+    )
+    sla_paused = models.DurationField(
+        _("tempo pausado"),
+        default=datetime.timedelta,
+        db_default=datetime.timedelta(),
+        editable=False,
+        help_text=_("Horário útil das pausas já encerradas; os prazos foram adiados por ele."),
+    )
     first_response_at = models.DateTimeField(_("primeira resposta em"), null=True, blank=True)
     anonymised_at = models.DateTimeField(_("anonimizado em"), null=True, blank=True)
     closed_at = models.DateTimeField(_("encerrado em"), null=True, blank=True)
@@ -333,6 +349,11 @@ class Ticket(models.Model):
                 condition=models.Q(rating__isnull=True) | models.Q(rating__gte=1, rating__lte=5),
                 name="tickets_ticket_rating_1_to_5",
             ),
+            models.CheckConstraint(
+                condition=models.Q(status="aguardando_cliente", sla_paused_at__isnull=False)
+                | (~models.Q(status="aguardando_cliente") & models.Q(sla_paused_at__isnull=True)),
+                name="tickets_ticket_paused_while_waiting",
+            ),
         ]
         indexes = [
             models.Index(fields=["created_by", "-created_at"], name="tickets_ticket_by_user"),
@@ -344,6 +365,8 @@ class Ticket(models.Model):
 
     #: What "Fechadas" means in the consultation; every other status is "Abertas".
     FINISHED = (Status.RESOLVED, Status.CLOSED)
+    #: While a ticket waits on the customer its SLA clock stops; leaving, the due dates move on by the pause.
+    PAUSED = Status.WAITING_CUSTOMER
     REOPEN_WINDOW = datetime.timedelta(days=7)
     #: What staff may move a ticket to, from each status. Customers reopen through their own action.
     TRANSITIONS = {
@@ -363,11 +386,12 @@ class Ticket(models.Model):
 
     @classmethod
     def overdue_q(cls, now=None) -> models.Q:
-        """Not finished, and past the first-response deadline (no reply yet) or the resolution one."""
+        """Running (neither finished nor paused), and past the first-response deadline (no reply yet) or the
+        resolution one."""
         now = now or timezone.now()
         late_response = models.Q(first_response_at__isnull=True, response_due_at__lt=now)
         late_resolution = models.Q(resolution_due_at__lt=now)
-        return ~models.Q(status__in=cls.FINISHED) & (late_response | late_resolution)
+        return ~models.Q(status__in=[*cls.FINISHED, cls.PAUSED]) & (late_response | late_resolution)
 
     @property
     def protocol(self) -> str:
@@ -404,16 +428,38 @@ class Ticket(models.Model):
 
     @property
     def can_rate(self) -> bool:
-        return self.is_finished and self.rating is None
+        """Finished and not rated yet, once the team answered or resolved it: a ticket the customer
+        closed before any answer has no service to rate."""
+        return self.is_finished and self.rating is None and self.was_attended
+
+    @property
+    def was_attended(self) -> bool:
+        return self.first_response_at is not None or self.status == self.Status.RESOLVED
 
     @property
     def due_at(self):
         """The next deadline: the first response until there is one, then the resolution."""
         return self.response_due_at if self.first_response_at is None else self.resolution_due_at
 
+    @property
+    def is_paused(self) -> bool:
+        return self.status == self.PAUSED
+
+    def paused_for(self, now=None, holidays=None) -> datetime.timedelta:
+        """How long, in business time, the current pause has lasted; nothing while the clock runs.
+
+        ``holidays`` (a set of dates from the pause's start on) spares a query when many tickets ask.
+        """
+        if self.sla_paused_at is None:
+            return datetime.timedelta()
+        now = now or timezone.now()
+        if holidays is None:
+            holidays = holidays_since(self.sla_paused_at, until=now)
+        return business_time_between(self.sla_paused_at, now, holidays)
+
     def is_overdue(self, now=None) -> bool:
         now = now or timezone.now()
-        if self.is_finished:
+        if self.is_finished or self.is_paused:
             return False
         late_response = self.first_response_at is None and self.response_due_at and self.response_due_at < now
         return bool(late_response or (self.resolution_due_at and self.resolution_due_at < now))
@@ -527,7 +573,15 @@ class Attachment(models.Model):
 
 
 class StatusEvent(models.Model):
-    """One change of a ticket's status, kept for the ticket's history."""
+    """One change of a ticket's status, kept for the ticket's history.
+
+    Why it changed is a code (``reason``), shown in the reader's language; ``note`` is what staff
+    typed, kept as typed.
+    """
+
+    class Reason(models.TextChoices):
+        CLOSED_BY_CUSTOMER = "fechado_pelo_cliente", _("Fechada pelo cliente.")
+        REOPENED_BY_CUSTOMER = "reaberto_pelo_cliente", _("Reaberta pelo cliente.")
 
     ticket = models.ForeignKey(Ticket, on_delete=models.CASCADE, related_name="events", verbose_name=_("ticket"))
     from_status = models.CharField(_("de"), max_length=30, choices=Ticket.Status, blank=True)
@@ -535,6 +589,7 @@ class StatusEvent(models.Model):
     by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, verbose_name=_("por")
     )
+    reason = models.CharField(_("motivo"), max_length=30, choices=Reason, blank=True)
     note = models.CharField(_("observação"), max_length=300, blank=True)
     at = models.DateTimeField(_("em"), default=timezone.now)
 
@@ -542,9 +597,20 @@ class StatusEvent(models.Model):
         ordering = ["at", "pk"]
         verbose_name = _("mudança de situação")
         verbose_name_plural = _("mudanças de situação")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(reason__in=["", "fechado_pelo_cliente", "reaberto_pelo_cliente"]),
+                name="tickets_statusevent_reason_valid",
+            ),
+        ]
 
     def __str__(self) -> str:
-        return f"{self.ticket}: {self.from_status or '—'} → {self.to_status}"
+        return f"{self.ticket}: {self.get_from_status_display() or '—'} → {self.get_to_status_display()}"
+
+    @property
+    def description(self) -> str:
+        """The reason in the reader's language, then the note as staff typed it."""
+        return " ".join(part for part in (str(self.get_reason_display()), self.note) if part)
 
 
 class LookupToken(models.Model):

@@ -141,20 +141,33 @@ def ticket_finished(*, ticket_id: int) -> None:
             greeting=_("Olá, %(name)s.") % {"name": ticket.requester_name},
             paragraphs=[
                 _("A situação da sua solicitação mudou para “%(status)s”.") % {"status": ticket.get_status_display()},
-                ngettext(
-                    "Conte-nos como foi o atendimento: a avaliação leva um minuto. Se o problema continuar, "
-                    "você pode reabrir a solicitação em até %(days)d dia.",
-                    "Conte-nos como foi o atendimento: a avaliação leva um minuto. Se o problema continuar, "
-                    "você pode reabrir a solicitação em até %(days)d dias.",
-                    Ticket.REOPEN_WINDOW.days,
-                )
-                % {"days": Ticket.REOPEN_WINDOW.days},
+                _next_steps(ticket),
             ],
             details=_details(ticket),
             link=link,
             link_label=label,
         )
         _send(email, [ticket.email])
+
+
+def _next_steps(ticket: Ticket) -> str:
+    """How to reopen, and how to rate when there was an answer to rate (``Ticket.can_rate``)."""
+    days = Ticket.REOPEN_WINDOW.days
+    if ticket.can_rate:
+        text = ngettext(
+            "Conte-nos como foi o atendimento: a avaliação leva um minuto. Se o problema continuar, "
+            "você pode reabrir a solicitação em até %(days)d dia.",
+            "Conte-nos como foi o atendimento: a avaliação leva um minuto. Se o problema continuar, "
+            "você pode reabrir a solicitação em até %(days)d dias.",
+            days,
+        )
+    else:
+        text = ngettext(
+            "Se o problema continuar, você pode reabrir a solicitação em até %(days)d dia.",
+            "Se o problema continuar, você pode reabrir a solicitação em até %(days)d dias.",
+            days,
+        )
+    return text % {"days": days}
 
 
 def _team_email(ticket: Ticket, paragraphs: list[str], quote: str = "") -> None:
@@ -184,12 +197,13 @@ def customer_replied(*, message_id: int) -> None:
     _team_email(ticket, paragraphs, quote=message.body)
 
 
-def ticket_reopened(*, ticket_id: int) -> None:
-    """The customer reopened a resolved or closed ticket: it is the team's again."""
-    ticket = _load(ticket_id)
+def ticket_reopened(*, message_id: int) -> None:
+    """The customer reopened a resolved or closed ticket, saying why: it is the team's again."""
+    message = Message.objects.get(pk=message_id)
+    ticket = _load(message.ticket_id)
     with translation.override(STAFF_LANGUAGE):
         paragraphs = [_("O cliente reabriu a solicitação; ela aguarda atendimento.")]
-    _team_email(ticket, paragraphs)
+    _team_email(ticket, paragraphs, quote=message.body)
 
 
 def lookup_link(*, email: str, language: str, token: str) -> None:

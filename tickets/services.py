@@ -7,19 +7,23 @@ so they exist exactly when the write does; files are deleted only after commit.
 import datetime
 import hashlib
 import secrets
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from django.core.files import File
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.db.models import Count, Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from portal import outbox
 from portal.identifiers import normalize_cnpj, normalize_cpf, redact_cpf
 from portal.models import Membership
 from tickets import notifications
+from tickets.attachments import Kind, safe_name
 from tickets.models import (
     AccessLog,
     Attachment,
@@ -32,7 +36,8 @@ from tickets.models import (
     TicketType,
     private_storage,
 )
-from tickets.sla import due_dates
+from tickets.permissions import is_supervisor
+from tickets.sla import add_business_time, business_time_between, due_dates, holidays_since
 
 
 class TicketActionRefused(Exception):
@@ -116,7 +121,7 @@ def ticket_open(
             # Field rules only: the foreign keys come from rows the caller already loaded.
             ticket.clean_fields(exclude=["form", "product", "subject", "type", "team", "created_by", "submission_key"])
             ticket.save()
-            _attach(ticket, files, now)
+            _store_files(ticket, now=now, parked=files)
             StatusEvent.objects.create(ticket=ticket, from_status="", to_status=Ticket.Status.OPEN, at=now)
             notifications.ticket_opened(ticket_id=ticket.pk)
     except IntegrityError:
@@ -140,44 +145,44 @@ def is_member_of(cnpj: str, *, cpf: str, user=None) -> bool:
     return Membership.objects.filter(person, organization__cnpj=cnpj).exists()
 
 
-def _attach(ticket: Ticket, files: list[PendingFile], now) -> None:
+def _store_files(
+    ticket: Ticket,
+    *,
+    now: datetime.datetime,
+    message: Message | None = None,
+    parked: Sequence[PendingFile] = (),
+    uploads: Sequence[tuple[UploadedFile, Kind]] = (),
+) -> None:
+    """Keep a ticket's files, already checked, in one insert: those ``parked`` in private storage
+    while the form was filled in, or ``uploads`` sent with ``message`` as (file, kind) pairs."""
     attachments = []
-    for pending in files:
-        attachment = Attachment(
-            ticket=ticket,
-            token=secrets.token_urlsafe(24),
-            original_name=pending.original_name,
-            content_type=pending.content_type,
-            size=pending.size,
-            uploaded_at=now,
-        )
-        with private_storage.open(pending.path, "rb") as source:
-            attachment.file.save(attachment.token, File(source), save=False)
-        attachments.append(attachment)
-    Attachment.objects.bulk_create(attachments)
-    # The parked copies are no longer needed once the ticket holds its own.
-    transaction.on_commit(lambda: [private_storage.delete(pending.path) for pending in files])
 
-
-def _store_uploads(ticket: Ticket, message: Message, uploads, now) -> None:
-    """Keep files uploaded with a message; ``uploads`` are (file, kind) pairs already checked."""
-    from tickets.attachments import safe_name
-
-    attachments = []
-    for uploaded, kind in uploads:
+    def keep(content: File, *, original_name: str, content_type: str, size: int) -> None:
         attachment = Attachment(
             ticket=ticket,
             message=message,
             token=secrets.token_urlsafe(24),
-            original_name=safe_name(uploaded.name),
-            content_type=kind.content_type,
-            size=uploaded.size,
+            original_name=original_name,
+            content_type=content_type,
+            size=size,
             uploaded_at=now,
         )
-        uploaded.seek(0)
-        attachment.file.save(attachment.token, File(uploaded), save=False)
+        attachment.file.save(attachment.token, content, save=False)
         attachments.append(attachment)
-    Attachment.objects.bulk_create(attachments)
+
+    for pending in parked:
+        with private_storage.open(pending.path, "rb") as source:
+            keep(
+                File(source), original_name=pending.original_name, content_type=pending.content_type, size=pending.size
+            )
+    for uploaded, kind in uploads:
+        uploaded.seek(0)
+        keep(File(uploaded), original_name=safe_name(uploaded.name), content_type=kind.content_type, size=uploaded.size)
+    if attachments:
+        Attachment.objects.bulk_create(attachments)
+    if parked:
+        # The parked copies are no longer needed once the ticket holds its own.
+        transaction.on_commit(lambda: [private_storage.delete(pending.path) for pending in parked])
 
 
 def _locked(ticket: Ticket) -> Ticket:
@@ -185,8 +190,19 @@ def _locked(ticket: Ticket) -> Ticket:
     return Ticket.objects.select_for_update().get(pk=ticket.pk)
 
 
-def _set_status(ticket: Ticket, to_status: str, *, by=None, note: str = "", now=None) -> bool:
-    """Move the (locked) ticket to ``to_status`` and record it. Returns whether anything changed."""
+def _set_status(
+    ticket: Ticket,
+    to_status: str,
+    *,
+    by=None,
+    note: str = "",
+    reason: str = "",
+    now: datetime.datetime | None = None,
+) -> bool:
+    """Move the (locked) ticket to ``to_status`` and record it. Returns whether anything changed.
+
+    ``reason`` is a ``StatusEvent.Reason`` (shown in each reader's language); ``note`` what staff typed.
+    """
     if ticket.status == to_status:
         return False
     now = now or timezone.now()
@@ -196,16 +212,55 @@ def _set_status(ticket: Ticket, to_status: str, *, by=None, note: str = "", now=
         ticket.closed_at = ticket.closed_at if from_status in Ticket.FINISHED else now
     else:
         ticket.closed_at = None
-    ticket.save(update_fields=["status", "closed_at", "updated_at"])
+    ticket.save(update_fields=["status", "closed_at", "updated_at", *_pause_or_resume_sla(ticket, from_status, now)])
     StatusEvent.objects.create(
         ticket=ticket,
         from_status=from_status,
         to_status=to_status,
         by=by if by is not None and by.is_authenticated else None,
+        reason=reason,
         note=note,
         at=now,
     )
     return True
+
+
+def _pause_or_resume_sla(ticket: Ticket, from_status: str, now: datetime.datetime) -> list[str]:
+    """The SLA clock stops while the ticket waits on the customer. When it leaves that status, the
+    business time it waited is added to the paused total and the due dates move on by as much.
+    Returns the fields it changed."""
+    if ticket.status == Ticket.PAUSED:
+        ticket.sla_paused_at = now
+        return ["sla_paused_at"]
+    if from_status != Ticket.PAUSED or ticket.sla_paused_at is None:
+        return []
+    start = ticket.sla_paused_at
+    dues = [due for due in (ticket.response_due_at, ticket.resolution_due_at) if due is not None]
+    holidays = holidays_since(min([start, *dues]), until=max([now, *dues]))
+    paused = business_time_between(start, now, holidays)
+    if paused and ticket.response_due_at and (ticket.first_response_at is None or ticket.first_response_at >= start):
+        # Answered before the pause, the first response kept its deadline: that history stays true.
+        ticket.response_due_at = add_business_time(ticket.response_due_at, paused, holidays)
+    if paused and ticket.resolution_due_at:
+        ticket.resolution_due_at = add_business_time(ticket.resolution_due_at, paused, holidays)
+    ticket.sla_paused += paused
+    ticket.sla_paused_at = None
+    return ["sla_paused_at", "sla_paused", "response_due_at", "resolution_due_at"]
+
+
+def _due_dates(ticket: Ticket) -> tuple[datetime.datetime, datetime.datetime]:
+    """The due dates of the ticket's SLA policy from its opening, moved on by the time already paused."""
+    response, resolution = due_dates(
+        opened_at=ticket.created_at,
+        product_id=ticket.product_id,
+        subject_id=ticket.subject_id,
+        priority=ticket.priority,
+    )
+    if ticket.sla_paused:
+        holidays = holidays_since(response, until=resolution)
+        response = add_business_time(response, ticket.sla_paused, holidays)
+        resolution = add_business_time(resolution, ticket.sla_paused, holidays)
+    return response, resolution
 
 
 def _author(ticket: Ticket, user) -> tuple[object, str]:
@@ -230,15 +285,20 @@ def ticket_reply(ticket: Ticket, *, body: str, uploads=(), user=None) -> Message
             author_name=author_name,
             created_at=now,
         )
-        _store_uploads(ticket, message, uploads, now)
+        _store_files(ticket, now=now, message=message, uploads=uploads)
         if not _set_status(ticket, Ticket.Status.WAITING_SUPPORT, by=user, now=now):
             ticket.save(update_fields=["updated_at"])
         notifications.customer_replied(message_id=message.pk)
     return message
 
 
-def staff_reply(ticket: Ticket, *, body: str, user, public: bool, uploads=(), to_status: str = "") -> Message:
-    """Staff answer the customer (a public reply, e-mailed) or leave an internal note (never shown to them)."""
+def staff_reply(
+    ticket: Ticket, *, body: str, user, public: bool, uploads: Sequence[tuple[UploadedFile, Kind]] = ()
+) -> Message:
+    """Staff answer the customer (a public reply, e-mailed) or leave an internal note (never shown to them).
+
+    The status is ``ticket_update``'s; the ticket page calls both in one transaction.
+    """
     with transaction.atomic():
         ticket = _locked(ticket)
         now = timezone.now()
@@ -250,17 +310,12 @@ def staff_reply(ticket: Ticket, *, body: str, user, public: bool, uploads=(), to
             author_name=user.get_full_name() or user.get_username(),
             created_at=now,
         )
-        _store_uploads(ticket, message, uploads, now)
-        if to_status and to_status != ticket.status and not ticket.can_move_to(to_status):
-            raise TicketActionRefused(_refused_transition(ticket, to_status))
-        changed = bool(to_status) and _set_status(ticket, to_status, by=user, now=now)
+        _store_files(ticket, now=now, message=message, uploads=uploads)
         if public and ticket.first_response_at is None:
             ticket.first_response_at = now
         ticket.save(update_fields=["first_response_at", "updated_at"])
         if public:
             notifications.staff_replied(message_id=message.pk)
-        if changed and to_status in Ticket.FINISHED:
-            notifications.ticket_finished(ticket_id=ticket.pk)
     return message
 
 
@@ -271,32 +326,63 @@ def _refused_transition(ticket: Ticket, to_status: str) -> str:
     }
 
 
-def ticket_change_status(ticket: Ticket, to_status: str, *, user, note: str = "") -> Ticket:
-    """Staff move a ticket, along the allowed transitions; the requester hears of resolved or closed."""
+RESOLVE_NEEDS_A_WORD = _(
+    "Para marcar como “Resolvido”, escreva uma resposta pública ao cliente ou informe o motivo na observação."
+)
+
+
+def _check_resolving(ticket: Ticket, to_status: str, *, note: str, replied: bool) -> None:
+    """Nobody resolves a ticket without a word: a public reply in the same save, or the reason why."""
+    resolving = to_status == Ticket.Status.RESOLVED and ticket.status != Ticket.Status.RESOLVED
+    if resolving and not replied and not note.strip():
+        raise TicketActionRefused(RESOLVE_NEEDS_A_WORD)
+
+
+def ticket_change_status(
+    ticket: Ticket, to_status: str, *, user, note: str = "", now: datetime.datetime | None = None
+) -> Ticket:
+    """Staff move a ticket, along the allowed transitions; the requester hears of resolved or closed.
+
+    Resolving needs the reason (``note``): this path sends the customer no reply.
+    """
     with transaction.atomic():
         ticket = _locked(ticket)
         if ticket.status == to_status:
             return ticket
         if not ticket.can_move_to(to_status):
             raise TicketActionRefused(_refused_transition(ticket, to_status))
-        _set_status(ticket, to_status, by=user, note=note)
+        _check_resolving(ticket, to_status, note=note, replied=False)
+        _set_status(ticket, to_status, by=user, note=note.strip(), now=now)
         if to_status in Ticket.FINISHED:
             notifications.ticket_finished(ticket_id=ticket.pk)
     return ticket
 
 
-def ticket_update(ticket: Ticket, *, user, status: str, priority: str, team, assignee, note: str = "") -> Ticket:
+def ticket_update(
+    ticket: Ticket,
+    *,
+    user,
+    status: str,
+    priority: str,
+    team,
+    assignee,
+    note: str = "",
+    replied: bool = False,
+    now: datetime.datetime | None = None,
+) -> Ticket:
     """What staff change on a ticket's page, in one transaction: status, priority, team, assignee.
 
-    A new priority recomputes the due dates from the SLA policy; a status must be reachable
-    from the current one. Only supervisors move a ticket to another team or give it to someone
-    else; an atendente takes it or lets it go.
+    A new priority recomputes the due dates from the SLA policy (moved on by the time already
+    paused); a status must be reachable from the current one, and resolving needs a public reply
+    in the same save (``replied``) or a ``note``. Only supervisors move a ticket to another team
+    or give it to someone else; an atendente takes it or lets it go.
     """
     with transaction.atomic():
         ticket = _locked(ticket)
         if status != ticket.status and not ticket.can_move_to(status):
             raise TicketActionRefused(_refused_transition(ticket, status))
-        if not user.has_perm("tickets.work_all_teams"):
+        _check_resolving(ticket, status, note=note, replied=replied)
+        if not is_supervisor(user):
             if team.pk != ticket.team_id:
                 raise TicketActionRefused(_("Só a supervisão muda a equipe de um ticket."))
             if assignee is not None and assignee.pk not in (user.pk, ticket.assignee_id):
@@ -307,12 +393,7 @@ def ticket_update(ticket: Ticket, *, user, status: str, priority: str, team, ass
         fields = ["updated_at"]
         if priority != ticket.priority:
             ticket.priority = priority
-            ticket.response_due_at, ticket.resolution_due_at = due_dates(
-                opened_at=ticket.created_at,
-                product_id=ticket.product_id,
-                subject_id=ticket.subject_id,
-                priority=priority,
-            )
+            ticket.response_due_at, ticket.resolution_due_at = _due_dates(ticket)
             fields += ["priority", "response_due_at", "resolution_due_at"]
         if team.pk != ticket.team_id:
             ticket.team = team
@@ -322,7 +403,7 @@ def ticket_update(ticket: Ticket, *, user, status: str, priority: str, team, ass
             fields.append("assignee")
         ticket.save(update_fields=fields)
         if status != ticket.status:
-            _set_status(ticket, status, by=user, note=note)
+            _set_status(ticket, status, by=user, note=note.strip(), now=now)
             if status in Ticket.FINISHED:
                 notifications.ticket_finished(ticket_id=ticket.pk)
     return ticket
@@ -332,7 +413,7 @@ def can_work(user, team) -> bool:
     """Whether ``user`` may be responsible for tickets of ``team``: its members, and supervisors."""
     if not user.is_active or not user.is_staff:
         return False
-    return user.has_perm("tickets.work_all_teams") or team.members.filter(pk=user.pk).exists()
+    return is_supervisor(user) or team.members.filter(pk=user.pk).exists()
 
 
 def tickets_assign(tickets, *, assignee, user) -> int:
@@ -403,20 +484,44 @@ def ticket_close(ticket: Ticket, *, user=None) -> Ticket:
         ticket = _locked(ticket)
         if not ticket.can_close:
             raise TicketActionRefused(_("Esta solicitação já está fechada."))
-        _set_status(ticket, Ticket.Status.CLOSED, by=user, note=str(_("Fechada pelo cliente.")))
+        _set_status(ticket, Ticket.Status.CLOSED, by=user, reason=StatusEvent.Reason.CLOSED_BY_CUSTOMER)
     return ticket
 
 
-def ticket_reopen(ticket: Ticket, *, user=None) -> Ticket:
-    """The customer reopens a resolved or closed ticket, within the reopening window."""
+def ticket_reopen(ticket: Ticket, *, reason: str, user=None) -> Ticket:
+    """The customer reopens a resolved or closed ticket, within the reopening window, saying why.
+
+    The reason is their message in the conversation; the team is told, with it.
+    """
+    reason = reason.strip()
+    if not reason:
+        raise TicketActionRefused(_("Conte o que ainda falta resolver."))
     with transaction.atomic():
         ticket = _locked(ticket)
         if not ticket.can_reopen():
+            days = Ticket.REOPEN_WINDOW.days
             raise TicketActionRefused(
-                _("Só é possível reabrir uma solicitação resolvida ou fechada há no máximo 7 dias.")
+                ngettext(
+                    "Só é possível reabrir uma solicitação resolvida ou fechada há no máximo %(days)d dia.",
+                    "Só é possível reabrir uma solicitação resolvida ou fechada há no máximo %(days)d dias.",
+                    days,
+                )
+                % {"days": days}
             )
-        _set_status(ticket, Ticket.Status.WAITING_SUPPORT, by=user, note=str(_("Reaberta pelo cliente.")))
-        notifications.ticket_reopened(ticket_id=ticket.pk)
+        now = timezone.now()
+        author, author_name = _author(ticket, user)
+        message = Message.objects.create(
+            ticket=ticket,
+            kind=Message.Kind.CUSTOMER,
+            body=reason,
+            author=author,
+            author_name=author_name,
+            created_at=now,
+        )
+        _set_status(
+            ticket, Ticket.Status.WAITING_SUPPORT, by=user, reason=StatusEvent.Reason.REOPENED_BY_CUSTOMER, now=now
+        )
+        notifications.ticket_reopened(message_id=message.pk)
     return ticket
 
 
@@ -430,6 +535,10 @@ def ticket_rate(ticket: Ticket, *, rating: int, comment: str = "") -> Ticket:
             raise TicketActionRefused(_("Esta solicitação já foi avaliada. Obrigado!"))
         if not ticket.is_finished:
             raise TicketActionRefused(_("A avaliação fica disponível quando a solicitação for resolvida."))
+        if not ticket.was_attended:
+            raise TicketActionRefused(
+                _("Esta solicitação foi fechada antes de uma resposta da equipe: não há atendimento a avaliar.")
+            )
         ticket.rating = int(rating)
         ticket.rating_comment = comment.strip()
         ticket.rated_at = timezone.now()

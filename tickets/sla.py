@@ -28,17 +28,40 @@ def _next_opening(moment: datetime.datetime, holidays=frozenset()) -> datetime.d
         moment = (moment + datetime.timedelta(days=1)).replace(hour=DAY_START.hour, minute=0, second=0, microsecond=0)
 
 
-def add_business_hours(start: datetime.datetime, hours: float, holidays=frozenset()) -> datetime.datetime:
-    """``start`` plus ``hours`` counted only within business hours (skipping ``holidays``, a set of
-    dates); returned in the same time zone as given."""
-    remaining = datetime.timedelta(hours=hours)
+def _closing(moment: datetime.datetime) -> datetime.datetime:
+    return moment.replace(hour=DAY_END.hour, minute=0, second=0, microsecond=0)
+
+
+def add_business_time(
+    start: datetime.datetime, duration: datetime.timedelta, holidays=frozenset()
+) -> datetime.datetime:
+    """``start`` plus ``duration`` counted only within business hours (skipping ``holidays``, a set
+    of dates); returned in the same time zone as given."""
+    remaining = duration
     moment = _next_opening(start.astimezone(BUSINESS_TZ), holidays)
     while True:
-        end = moment.replace(hour=DAY_END.hour, minute=0, second=0, microsecond=0)
+        end = _closing(moment)
         if moment + remaining <= end:
             return (moment + remaining).astimezone(start.tzinfo)
         remaining -= end - moment
         moment = _next_opening(end + datetime.timedelta(microseconds=1), holidays)
+
+
+def add_business_hours(start: datetime.datetime, hours: float, holidays=frozenset()) -> datetime.datetime:
+    """``start`` plus ``hours`` business hours (see ``add_business_time``)."""
+    return add_business_time(start, datetime.timedelta(hours=hours), holidays)
+
+
+def business_time_between(start: datetime.datetime, end: datetime.datetime, holidays=frozenset()) -> datetime.timedelta:
+    """How much of the time from ``start`` to ``end`` falls within business hours (skipping ``holidays``)."""
+    total = datetime.timedelta()
+    end = end.astimezone(BUSINESS_TZ)
+    moment = _next_opening(start.astimezone(BUSINESS_TZ), holidays)
+    while moment < end:
+        closing = _closing(moment)
+        total += min(closing, end) - moment
+        moment = _next_opening(closing + datetime.timedelta(microseconds=1), holidays)
+    return total
 
 
 def policy_hours(*, product_id, subject_id, priority: str) -> tuple[int, int]:
@@ -69,6 +92,13 @@ def holidays_after(day: datetime.date, *, days: int = 400) -> frozenset:
 
     until = day + datetime.timedelta(days=days)
     return frozenset(Holiday.objects.filter(date__gte=day, date__lte=until).values_list("date", flat=True))
+
+
+def holidays_since(moment: datetime.datetime, *, until: datetime.datetime | None = None) -> frozenset:
+    """The holidays from ``moment``'s day to far enough past ``until`` (or past ``moment``) for any deadline."""
+    first = moment.astimezone(BUSINESS_TZ).date()
+    last = (until or moment).astimezone(BUSINESS_TZ).date()
+    return holidays_after(first, days=(last - first).days + 400)
 
 
 def due_dates(*, opened_at: datetime.datetime, product_id, subject_id, priority: str):

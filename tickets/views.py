@@ -14,7 +14,7 @@ from portal import ratelimit
 from portal.identifiers import mask_cpf
 from tickets import selectors, services
 from tickets.attachments import download
-from tickets.forms import ConsultForm, RateForm, ReplyForm
+from tickets.forms import ConsultForm, RateForm, ReopenForm, ReplyForm
 from tickets.models import Ticket, TicketForm, format_protocol
 from tickets.tasks import send_lookup_links
 from tickets.wizard import STEPS, Action, TicketWizard, submitted_ticket
@@ -257,7 +257,7 @@ def detail(request, year, number):
     return _render_detail(request, _visible_ticket(request, year, number))
 
 
-def _render_detail(request, ticket, *, reply_form=None, rate_form=None, status=200):
+def _render_detail(request, ticket, *, reply_form=None, rate_form=None, reopen_form=None, status=200):
     conversation = list(selectors.public_messages(ticket))
     files = list(selectors.public_attachments(ticket))
     by_message = {}
@@ -272,6 +272,7 @@ def _render_detail(request, ticket, *, reply_form=None, rate_form=None, status=2
         "events": list(ticket.events.all()),
         "reply_form": reply_form or ReplyForm(),
         "rate_form": rate_form or RateForm(),
+        "reopen_form": reopen_form or ReopenForm(),
         "can_reopen": ticket.can_reopen(),
     }
     return render(request, "tickets/detail.html", context, status=status)
@@ -321,8 +322,18 @@ def close(request, year, number):
 @login_not_required
 @require_POST
 def reopen(request, year, number):
-    message = _("Solicitação reaberta. A equipe de atendimento foi avisada.")
-    return _state_change(request, year, number, services.ticket_reopen, message)
+    """Reopening asks why; an error brings the page back with the text as typed."""
+    ticket = _visible_ticket(request, year, number)
+    form = ReopenForm(request.POST)
+    if not form.is_valid():
+        return _render_detail(request, ticket, reopen_form=form)
+    try:
+        services.ticket_reopen(ticket, reason=form.cleaned_data["reason"], user=request.user)
+    except services.TicketActionRefused as refused:
+        messages.error(request, refused.message)
+        return _render_detail(request, ticket, reopen_form=form)
+    messages.success(request, _("Solicitação reaberta. A equipe de atendimento foi avisada."))
+    return _after_action(ticket)
 
 
 @login_not_required

@@ -232,7 +232,7 @@ def test_internal_note_reaches_no_customer_page_consultation_or_email(desk, djan
     desk.ticket_a.save()
     with django_capture_on_commit_callbacks(execute=True):
         work(as_user(desk.atendente_a), desk.ticket_a, message_kind="nota", message_body="Segredo interno")
-        work(as_user(desk.atendente_a), desk.ticket_a, status="resolvido")
+        work(as_user(desk.atendente_a), desk.ticket_a, status="resolvido", status_note="Resolvido por telefone.")
     assert desk.ticket_a.messages.get().kind == Message.Kind.NOTE
     customer_client = as_user(customer)
     page = customer_client.get(desk.ticket_a.get_absolute_url()).content.decode()
@@ -242,6 +242,63 @@ def test_internal_note_reaches_no_customer_page_consultation_or_email(desk, djan
     for text in [page, results, *(email.body for email in mail.outbox), *(e.alternatives[0][0] for e in mail.outbox)]:
         assert "Segredo interno" not in text
     assert len(mail.outbox) == 1  # the "resolved" e-mail only
+
+
+def test_status_history_shows_status_names_not_codes(desk):
+    client = as_user(desk.atendente_a)
+    work(client, desk.ticket_a, status="em_atendimento")
+    assert str(desk.ticket_a.events.get()) == f"{desk.ticket_a.protocol}: Aberto → Em atendimento"
+    html = client.get(change_url(desk.ticket_a)).content.decode()
+    assert "aberto → em_atendimento" not in html
+    assert "Aberto → Em atendimento" in html
+
+
+def test_resolving_without_a_public_reply_or_a_reason_is_refused_and_keeps_what_was_typed(desk):
+    response = work(
+        as_user(desk.atendente_a),
+        desk.ticket_a,
+        status="resolvido",
+        priority="alta",
+        message_kind="nota",
+        message_body="Só uma nota interna, o cliente não vê.",
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Para marcar como “Resolvido”, escreva uma resposta pública ao cliente ou informe o motivo" in html
+    assert "Só uma nota interna, o cliente não vê." in html
+    assert '<option value="alta" selected>' in html
+    desk.ticket_a.refresh_from_db()
+    assert (desk.ticket_a.status, desk.ticket_a.priority) == ("aberto", "normal")
+    assert not desk.ticket_a.messages.exists()
+
+
+def test_resolving_with_a_public_reply_sends_the_reply_and_then_the_resolution(
+    desk, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        response = work(as_user(desk.atendente_a), desk.ticket_a, status="resolvido", message_body="Pode testar.")
+    assert response.status_code == 302
+    desk.ticket_a.refresh_from_db()
+    assert desk.ticket_a.status == "resolvido"
+    assert desk.ticket_a.messages.get().kind == Message.Kind.REPLY
+    assert ["Pode testar." in email.body for email in mail.outbox] == [True, False]  # the answer, then "resolvida"
+    assert "resolvida" in mail.outbox[1].subject
+
+
+def test_resolving_with_a_reason_records_it_in_the_history(desk):
+    work(as_user(desk.atendente_a), desk.ticket_a, status="resolvido", status_note="Resolvido por telefone.")
+    desk.ticket_a.refresh_from_db()
+    assert desk.ticket_a.status == "resolvido"
+    assert desk.ticket_a.events.get().note == "Resolvido por telefone."
+
+
+def test_the_service_refuses_to_resolve_without_a_reason(desk):
+    from tickets import services
+
+    with pytest.raises(services.TicketActionRefused):
+        services.ticket_change_status(desk.ticket_a, "resolvido", user=desk.supervisor)
+    desk.ticket_a.refresh_from_db()
+    assert desk.ticket_a.status == "aberto"
 
 
 def test_a_reply_with_a_disguised_file_is_refused(desk):
@@ -302,6 +359,41 @@ def test_overdue_tickets_come_first_with_a_mark(desk):
     assert late.is_overdue()
 
 
+def test_open_tickets_come_first_by_due_date_then_the_rest_most_recently_updated_first(desk):
+    now = timezone.now()
+    form = desk.ticket_a.form
+    desk.ticket_a.response_due_at = now + datetime.timedelta(hours=5)
+    desk.ticket_a.save()
+    old_closed = TicketFactory(
+        form=form, title="Fechado faz tempo", status="fechado", response_due_at=now - datetime.timedelta(days=20)
+    )
+    recent_resolved = TicketFactory(
+        form=form, title="Resolvido ontem", status="resolvido", response_due_at=now - datetime.timedelta(days=9)
+    )
+    Ticket.objects.filter(pk=old_closed.pk).update(updated_at=now - datetime.timedelta(days=10))
+    Ticket.objects.filter(pk=recent_resolved.pk).update(updated_at=now - datetime.timedelta(days=1))
+    TicketFactory(form=form, title="Vence logo", response_due_at=now + datetime.timedelta(hours=1))
+    TicketFactory(form=form, title="Já atrasado", response_due_at=now - datetime.timedelta(hours=1))
+    TicketFactory(
+        form=form,
+        title="Esperando o cliente",
+        status="aguardando_cliente",
+        response_due_at=now - datetime.timedelta(days=2),
+    )
+    html = as_user(desk.atendente_a).get(CHANGELIST).content.decode()
+    results = html[html.index('id="result_list"') :]
+    titles = [
+        "Já atrasado",
+        "Vence logo",
+        "Chamado da equipe A",
+        "Esperando o cliente",  # open, but its clock is stopped: after the running ones
+        "Resolvido ontem",
+        "Fechado faz tempo",
+    ]
+    positions = [results.index(title) for title in titles]
+    assert positions == sorted(positions)
+
+
 def test_mine_and_unassigned_filters(desk):
     mine = TicketFactory(form=desk.ticket_a.form, title="Meu ticket", assignee=desk.atendente_a)
     client = as_user(desk.atendente_a)
@@ -359,12 +451,84 @@ def test_supervisor_assigns_to_someone_of_the_team(desk):
 def test_status_action_skips_disallowed_transitions_with_a_message(desk):
     desk.ticket_b.status = Ticket.Status.CLOSED
     desk.ticket_b.save()
-    response = action(as_user(desk.supervisor), "change_status", [desk.ticket_a, desk.ticket_b], status="resolvido")
+    response = action(
+        as_user(desk.supervisor),
+        "change_status",
+        [desk.ticket_a, desk.ticket_b],
+        status="resolvido",
+        note="Corrigido no provedor.",
+    )
     messages = [str(m) for m in response.wsgi_request._messages]
     assert any(desk.ticket_b.protocol in m for m in messages)
     desk.ticket_a.refresh_from_db()
     desk.ticket_b.refresh_from_db()
     assert (desk.ticket_a.status, desk.ticket_b.status) == ("resolvido", "fechado")
+
+
+def test_bulk_resolving_asks_for_the_reason_and_keeps_the_selection(desk):
+    client = as_user(desk.supervisor)
+    response = action(client, "change_status", [desk.ticket_a, desk.ticket_b], status="resolvido")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Informe o motivo" in html
+    for ticket in (desk.ticket_a, desk.ticket_b):
+        assert f'name="_selected_action" value="{ticket.pk}"' in html
+        assert ticket.protocol in html
+    assert Ticket.objects.filter(status="resolvido").count() == 0
+
+    too_long = "Motivo comprido " * 20
+    response = client.post(
+        CHANGELIST,
+        {"action": "change_status", "status": "resolvido", "note": too_long, "_selected_action": [desk.ticket_a.pk]},
+    )
+    assert response.status_code == 200
+    assert too_long.strip() in response.content.decode()  # what was typed comes back
+    assert Ticket.objects.filter(status="resolvido").count() == 0
+
+    response = client.post(
+        CHANGELIST,
+        {
+            "action": "change_status",
+            "status": "resolvido",
+            "note": "Instabilidade do provedor, corrigida.",
+            "_selected_action": [desk.ticket_a.pk, desk.ticket_b.pk],
+        },
+    )
+    assert response.status_code == 302
+    for ticket in (desk.ticket_a, desk.ticket_b):
+        ticket.refresh_from_db()
+        assert ticket.status == "resolvido"
+        assert ticket.events.get().note == "Instabilidade do provedor, corrigida."
+
+
+def test_the_action_bar_speaks_portuguese(desk):
+    client = as_user(desk.supervisor)
+    html = client.get(CHANGELIST).content.decode()
+    assert "Select an option" not in html
+    assert '<option value="" selected>— Escolha uma ação —</option>' in html
+    assert "Select an option" not in client.get(change_url(desk.ticket_a)).content.decode()
+
+
+def test_supervisor_actions_are_filtered_by_django_s_action_permissions(desk):
+    from tickets.admin import TicketAdmin
+
+    assert "get_actions" not in vars(TicketAdmin)  # no hand-made filtering
+    for name in ("assign_to", "export_csv", "anonymise_requesters"):
+        assert getattr(TicketAdmin, name).allowed_permissions
+    html = as_user(desk.atendente_a).get(CHANGELIST).content.decode()
+    assert 'value="assign_to"' not in html
+    assert 'value="assign_to"' in as_user(desk.supervisor).get(CHANGELIST).content.decode()
+
+
+def test_the_supervisor_permission_is_named_in_one_place():
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    sources = [
+        path for app in ("tickets", "staff") for path in (root / app).rglob("*.py") if "migrations" not in path.parts
+    ]
+    naming = [str(path.relative_to(root)) for path in sources if "tickets.work_all_teams" in path.read_text()]
+    assert naming == ["tickets/permissions.py"]
 
 
 def _csv(response):
@@ -484,7 +648,8 @@ def test_atendente_home_counts_only_their_teams(desk):
 @pytest.mark.parametrize("rows", [10, 100])
 def test_changelist_stays_within_budget(desk, rows):
     for n in range(rows):
-        TicketFactory(form=desk.ticket_a.form, assignee=desk.atendente_a if n % 2 else None)
+        status = "aguardando_cliente" if n % 3 == 0 else "aberto"  # paused ones show how long, from one holiday query
+        TicketFactory(form=desk.ticket_a.form, assignee=desk.atendente_a if n % 2 else None, status=status)
     client = as_user(desk.atendente_a)
     client.get(CHANGELIST)  # the first request of a session writes "last seen"
     with max_queries(12):
@@ -494,6 +659,9 @@ def test_changelist_stays_within_budget(desk, rows):
 
 @pytest.mark.parametrize("messages", [1, 50])
 def test_change_page_stays_within_budget(desk, messages):
+    desk.ticket_a.status = "aguardando_cliente"  # with the pause to show
+    desk.ticket_a.sla_paused_at = timezone.now()
+    desk.ticket_a.save()
     for n in range(messages):
         message = MessageFactory(
             ticket=desk.ticket_a, kind=[Message.Kind.CUSTOMER, Message.Kind.REPLY, Message.Kind.NOTE][n % 3]

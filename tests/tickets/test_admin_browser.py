@@ -33,12 +33,12 @@ NOTE = "Cliente antigo; conferir o contrato antes de prometer prazo."
 REPLY = "Corrigimos a configuração do certificado.\nPode testar de novo?"
 
 
-def _shot(page: Page, name: str) -> None:
-    """A full-page screenshot at 1280 px, in test-artifacts/ like the other browser tests and in SHOTS."""
+def _shot(page: Page, name: str, width: str = "desktop") -> None:
+    """A full-page screenshot (at 1280 px: "desktop"), in test-artifacts/ like the other browser tests and in SHOTS."""
     page.evaluate("window.scrollTo(0, 0)")  # else the sticky app menu is drawn where the page was scrolled to
     for folder in (ARTIFACTS, SHOTS):
         folder.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=folder / f"{name}-desktop.png", full_page=True)
+        page.screenshot(path=folder / f"{name}-{width}.png", full_page=True)
 
 
 def _staff_groups() -> None:
@@ -309,3 +309,90 @@ def test_supervisor_reassigns_a_ticket_and_exports_the_selected_ones(live_server
     log = AccessLog.objects.get(action=AccessLog.Action.EXPORT)
     assert (log.user, set(log.detail.split(", "))) == (desk.sofia, {ticket.protocol for ticket in chosen})
     assert_accessible(page)  # a download leaves the list as it was
+
+    # Resolving in bulk sends the customers no reply: a page between asks why, keeping the selection.
+    _row(page, desk.mine).get_by_role("checkbox").uncheck()
+    expect(actions.get_by_role("combobox", name="Ação:", exact=True).locator("option").first).to_have_text(
+        "— Escolha uma ação —"
+    )
+    actions.get_by_role("combobox", name="Ação:", exact=True).select_option(label="Mudar a situação para a escolhida")
+    actions.get_by_role("combobox", name="Situação", exact=True).select_option(label="Resolvido")
+    page.get_by_role("button", name="Executar").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mudar a situação para “Resolvido”")
+    expect(page.get_by_role("listitem").filter(has_text=desk.team_b_ticket.protocol)).to_be_visible()
+    assert_accessible(page)
+    page.get_by_role("button", name="Mudar a situação para “Resolvido”").click()  # no reason given
+    expect(page.get_by_text("Informe o motivo: resolvidos em lote")).to_be_visible()
+    assert_accessible(page)
+    _shot(page, "admin-bulk-resolve-reason")
+    page.get_by_label("Motivo:").fill("Estorno do boleto em duplicidade feito pelo financeiro.")
+    page.get_by_role("button", name="Mudar a situação para “Resolvido”").click()
+    expect(page).to_have_url(live_server.url + CHANGELIST)
+    expect(_messages(page)).to_contain_text("1 ticket mudou de situação.")
+    assert_accessible(page)
+    desk.team_b_ticket.refresh_from_db()
+    assert desk.team_b_ticket.status == Ticket.Status.RESOLVED
+    assert desk.team_b_ticket.events.get().note == "Estorno do boleto em duplicidade feito pelo financeiro."
+
+
+def test_a_ticket_waiting_on_the_customer_shows_its_pause_and_resolving_it_needs_a_word(live_server, page: Page, desk):
+    now = timezone.now()
+    waiting = TicketFactory(
+        form=desk.mine.form,
+        assignee=desk.ana,
+        title="Aguardando o horário exato do erro",
+        requester_cpf="74682489070",
+        requester_name="João Pereira",
+        status=Ticket.Status.WAITING_CUSTOMER,
+        sla_paused_at=now - datetime.timedelta(days=2),
+        sla_paused=datetime.timedelta(hours=3),
+        response_due_at=now - datetime.timedelta(days=1),  # would be late, if the clock were running
+        resolution_due_at=now + datetime.timedelta(days=2),
+    )
+    page.set_viewport_size({"width": 1366, "height": 800})
+    _admin_log_in(page, live_server.url, "ana@atendimento.example")
+    dashboard = page.get_by_role("region", name="Atendimento agora")
+    expect(dashboard.get_by_role("link", name="1 atrasados")).to_be_visible()  # desk.mine only
+    expect(dashboard.get_by_role("link", name="1 aguardando o cliente")).to_be_visible()
+
+    page.goto(live_server.url + CHANGELIST)
+    row = _row(page, waiting)
+    expect(row.locator(".ticket-paused")).to_contain_text("pausado há")
+    expect(row.locator(".ticket-paused")).to_be_in_viewport()
+    expect(row.locator(".ticket-overdue")).to_have_count(0)
+    rows = _results(page).locator("tbody tr")
+    expect(rows.first).to_contain_text(desk.mine.title)  # the overdue one first…
+    expect(rows.last).to_contain_text(waiting.title)  # …the paused one after those whose clock runs
+    assert_accessible(page)
+    _shot(page, "admin-ticket-list", "1366px")
+
+    row.get_by_role("link", name=waiting.protocol).click()
+    expect(page.locator(".field-sla_pause_display")).to_contain_text("Pausado há")
+    expect(page.locator(".field-sla_pause_display")).to_contain_text("total pausado")
+    assert_accessible(page)
+    _shot(page, "admin-ticket-paused", "1366px")
+
+    page.get_by_label("Situação:", exact=True).select_option(label="Resolvido")
+    page.get_by_label("Nota interna (só a equipe vê)").check()
+    page.get_by_label("Mensagem:", exact=True).fill("Cliente confirmou por telefone.")
+    page.get_by_role("button", name="Salvar e continuar editando").click()
+    expect(page.locator(".errornote")).to_be_visible()
+    expect(page.get_by_text("Para marcar como “Resolvido”, escreva uma resposta pública")).to_be_visible()
+    expect(page.get_by_label("Mensagem:", exact=True)).to_have_value("Cliente confirmou por telefone.")  # kept
+    assert_accessible(page)
+    waiting.refresh_from_db()
+    assert waiting.status == Ticket.Status.WAITING_CUSTOMER
+
+    page.get_by_label("Observação da mudança de situação:").fill("Confirmado por telefone com o cliente.")
+    page.get_by_role("button", name="Salvar e continuar editando").click()
+    expect(_messages(page)).to_contain_text("foi alterado com sucesso")
+    expect(page.locator(".field-sla_pause_display")).to_contain_text("Total pausado")
+    expect(page.locator(".ticket-message--nota")).to_contain_text("Cliente confirmou por telefone.")
+    history = page.locator(".inline-group")
+    expect(history).to_contain_text("Aguardando o cliente → Resolvido")
+    expect(history).to_contain_text("Confirmado por telefone com o cliente.")
+    assert_accessible(page)
+    waiting.refresh_from_db()
+    assert waiting.status == Ticket.Status.RESOLVED
+    assert waiting.sla_paused_at is None
+    assert waiting.sla_paused >= datetime.timedelta(hours=3)

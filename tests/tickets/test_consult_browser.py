@@ -258,14 +258,25 @@ def test_customer_closes_reopens_and_rates_a_resolved_ticket(live_server, page: 
     expect(page.get_by_label("Sua mensagem")).to_have_count(0)  # closed: no replies until reopened
     expect(page.get_by_text("Esta solicitação está fechada.", exact=False)).to_be_visible()
     expect(actions.get_by_role("button", name="Fechar solicitação")).to_have_count(0)
+    # Closed by the customer before any answer: nothing to rate.
+    expect(actions.get_by_role("group", name="Como você avalia o atendimento?")).to_have_count(0)
     assert_accessible(page)
 
+    actions.get_by_role("button", name="Reabrir solicitação").click()  # without saying why
+    expect(actions.get_by_text("Conte o que ainda falta resolver.")).to_be_visible()
+    expect(page.locator(".ticket-page__head .status")).to_have_text("Fechado")
+    assert_accessible(page)
+    actions.get_by_label("O que ainda falta resolver?").fill("A segunda via saiu de novo em duplicidade.")
     actions.get_by_role("button", name="Reabrir solicitação").click()
     expect(page.get_by_role("status").filter(has_text="Solicitação reaberta.")).to_be_visible()
     expect(page.locator(".ticket-page__head .status")).to_have_text("Aguardando atendimento")
     expect(page.get_by_label("Sua mensagem")).to_be_visible()
+    conversation = page.get_by_role("region", name="Conversa")
+    expect(conversation.get_by_text("A segunda via saiu de novo em duplicidade.")).to_be_visible()
     history = page.get_by_role("region", name="Histórico")
     expect(history.get_by_role("listitem")).to_have_count(2)  # the factory records no opening event
+    expect(history).to_contain_text("Fechada pelo cliente.")
+    expect(history).to_contain_text("Reaberta pelo cliente.")
     assert_accessible(page)
     ticket.refresh_from_db()
     assert ticket.status == Ticket.Status.WAITING_SUPPORT

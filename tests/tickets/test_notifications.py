@@ -72,12 +72,22 @@ def test_internal_notes_send_nothing_and_never_appear_in_any_email(send, staff):
 
 def test_resolving_or_closing_tells_the_requester(send, staff):
     ticket = TicketFactory(language="es")
-    send(services.ticket_change_status, ticket, Ticket.Status.RESOLVED, user=staff)
+    send(services.ticket_change_status, ticket, Ticket.Status.RESOLVED, user=staff, note="Corregido.")
     send(services.ticket_change_status, ticket, Ticket.Status.CLOSED, user=staff)
     assert [email.subject for email in mail.outbox] == [
         f"Solicitud {ticket.protocol} resuelta",
         f"Solicitud {ticket.protocol} cerrada",
     ]
+
+
+def test_the_closing_email_invites_a_rating_only_when_the_team_answered_or_resolved(send, staff):
+    resolved = TicketFactory()
+    send(services.ticket_change_status, resolved, Ticket.Status.RESOLVED, user=staff, note="Corrigido no provedor.")
+    unanswered = TicketFactory()
+    send(services.ticket_change_status, unanswered, Ticket.Status.CLOSED, user=staff)  # a duplicate, say
+    invites = ["avaliação" in email.body for email in mail.outbox]
+    assert invites == [True, False]
+    assert all("reabrir a solicitação em até 7 dias" in email.body for email in mail.outbox)
 
 
 def test_other_status_changes_send_nothing(send, staff):

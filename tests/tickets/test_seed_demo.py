@@ -71,3 +71,15 @@ def test_demo_has_sla_policies_and_assigned_work():
     assert Ticket.objects.filter(assignee__isnull=False).exists()
     assert Ticket.objects.exclude(priority="normal").exists()
     assert not Ticket.objects.filter(resolution_due_at__isnull=True).exists()
+
+
+def test_demo_waiting_tickets_show_a_recent_pause_and_rated_tickets_had_an_answer():
+    import datetime
+
+    from django.utils import timezone
+
+    _seed()
+    waiting = Ticket.objects.filter(status=Ticket.PAUSED)
+    assert waiting.exists()
+    assert not waiting.filter(sla_paused_at__lt=timezone.now() - datetime.timedelta(days=4)).exists()
+    assert not Ticket.objects.filter(rating__isnull=False, first_response_at__isnull=True).exists()

@@ -270,11 +270,12 @@ def test_customer_closes_then_reopens_within_seven_days(client, world):
     assert ticket.status == Ticket.Status.CLOSED
     assert ticket.closed_at is not None
 
-    client.post(ticket_url(ticket, "reabrir/"))
+    client.post(ticket_url(ticket, "reabrir/"), {"reason": "O erro voltou."})
     ticket.refresh_from_db()
     assert ticket.status == Ticket.Status.WAITING_SUPPORT
     assert ticket.closed_at is None
     assert list(ticket.events.values_list("to_status", flat=True)) == ["fechado", "aguardando_atendimento"]
+    assert ticket.messages.get().body == "O erro voltou."
 
 
 def test_reopening_after_the_window_is_refused(client, world):
@@ -284,10 +285,64 @@ def test_reopening_after_the_window_is_refused(client, world):
         closed_at=timezone.now() - datetime.timedelta(days=7, minutes=1),
     )
     client.force_login(world.membro_a)
-    response = client.post(ticket_url(ticket, "reabrir/"), follow=True)
+    response = client.post(ticket_url(ticket, "reabrir/"), {"reason": "Voltou."}, follow=True)
     assert "no máximo 7 dias" in response.content.decode()
     ticket.refresh_from_db()
     assert ticket.status == Ticket.Status.CLOSED
+
+
+def test_reopening_asks_for_the_reason_and_keeps_the_text(client, world):
+    ticket = TicketFactory(created_by=world.membro_a, status=Ticket.Status.RESOLVED, closed_at=timezone.now())
+    client.force_login(world.membro_a)
+    assert 'name="reason"' in client.get(ticket_url(ticket)).content.decode()
+    empty = client.post(ticket_url(ticket, "reabrir/"), {"reason": "   "})
+    assert empty.status_code == 200
+    assert "Conte o que ainda falta resolver." in empty.content.decode()
+    long = client.post(ticket_url(ticket, "reabrir/"), {"reason": "y" * 5001})
+    assert long.status_code == 200
+    html = long.content.decode()
+    assert "no máximo 5000 caracteres (ele possui 5001)" in html
+    assert "y" * 5001 in html  # what was typed comes back
+    ticket.refresh_from_db()
+    assert ticket.status == Ticket.Status.RESOLVED
+    assert not ticket.messages.exists()
+
+
+def test_reopening_posts_the_reason_in_the_conversation_and_tells_the_team(
+    client, world, django_capture_on_commit_callbacks
+):
+    ticket = TicketFactory(created_by=world.membro_a, status=Ticket.Status.RESOLVED, closed_at=timezone.now())
+    ticket.team.email = "apis@atendimento.example"
+    ticket.team.save()
+    client.force_login(world.membro_a)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(ticket_url(ticket, "reabrir/"), {"reason": "O erro voltou hoje às 10h."})
+    assert response.status_code == 302
+    ticket.refresh_from_db()
+    assert ticket.status == Ticket.Status.WAITING_SUPPORT
+    message = ticket.messages.get()
+    assert (message.kind, message.author, message.body) == ("cliente", world.membro_a, "O erro voltou hoje às 10h.")
+    assert [email.to for email in mail.outbox] == [["apis@atendimento.example"]]
+    assert "O erro voltou hoje às 10h." in mail.outbox[0].body
+    html = client.get(ticket_url(ticket)).content.decode()
+    assert "O erro voltou hoje às 10h." in html
+    assert "Reaberta pelo cliente." in html
+
+
+def test_the_history_tells_why_in_the_readers_language(client, world, settings):
+    client.force_login(world.membro_a)
+    client.post(ticket_url(world.colleague_ticket, "fechar/"))
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    html = client.get(ticket_url(world.colleague_ticket)).content.decode()
+    assert "Closed by the customer." in html
+
+
+def test_the_reopening_window_shown_comes_from_the_model(client, world, monkeypatch):
+    monkeypatch.setattr(Ticket, "REOPEN_WINDOW", datetime.timedelta(days=3))
+    closed = TicketFactory(created_by=world.membro_a, status=Ticket.Status.CLOSED, closed_at=timezone.now())
+    client.force_login(world.membro_a)
+    assert "reabri-la em até 3 dias" in client.get(ticket_url(world.colleague_ticket)).content.decode()
+    assert "até 3 dias depois de fechada" in client.get(ticket_url(closed)).content.decode()
 
 
 def test_closing_twice_is_refused_with_a_message(client, world):
@@ -309,6 +364,26 @@ def test_customer_rates_a_resolved_ticket_once(client, world):
     assert "já foi avaliada" in response.content.decode()
     ticket.refresh_from_db()
     assert ticket.rating == 4
+
+
+@pytest.mark.parametrize(
+    ("status", "answered", "offered"),
+    [
+        (Ticket.Status.CLOSED, False, False),  # the customer closed it before anyone answered
+        (Ticket.Status.CLOSED, True, True),
+        (Ticket.Status.RESOLVED, False, True),  # the team resolved it
+    ],
+)
+def test_rating_is_offered_only_once_the_team_answered_or_resolved(client, world, status, answered, offered):
+    now = timezone.now()
+    ticket = TicketFactory(
+        created_by=world.membro_a, status=status, closed_at=now, first_response_at=now if answered else None
+    )
+    client.force_login(world.membro_a)
+    assert ('name="rating"' in client.get(ticket_url(ticket)).content.decode()) is offered
+    client.post(ticket_url(ticket, "avaliar/"), {"rating": "5"})
+    ticket.refresh_from_db()
+    assert (ticket.rating == 5) is offered
 
 
 def test_rating_before_resolution_is_refused(client, world):
