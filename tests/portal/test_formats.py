@@ -28,3 +28,14 @@ def test_short_dates_stay_day_month_year_in_portuguese():
         assert formats.date_format(MOMENT, "SHORT_DATETIME_FORMAT") == "29/11/2026 14:30"
         assert formats.date_format(MOMENT, "MONTH_DAY_FORMAT") == "29 de novembro"
         assert formats.date_format(MOMENT, "YEAR_MONTH_FORMAT") == "novembro de 2026"
+
+
+@pytest.mark.django_db
+def test_the_admins_blank_choice_is_in_portuguese():
+    from tests.factories import UserFactory
+    from tests.two_factor import staff_client
+
+    client = staff_client(UserFactory(is_staff=True, is_superuser=True, cpf=None))
+    html = client.get("/admin/tickets/ticketform/add/").content.decode()
+    assert "— Escolha uma opção —" in html
+    assert "Select an option" not in html
