@@ -103,6 +103,23 @@ def seed(stdout) -> None:
     created = _tickets(forms) + _anonymous_tickets(forms)
     _assign(staff)
     stdout.write(f"  tickets: {len(teams)} teams, {len(forms)} forms, {Ticket.objects.count()} tickets ({created} new)")
+    example = _example_ticket()
+    if example is not None:
+        stdout.write(f"  a ticket to open: {example.get_absolute_url()} (signed in as {example.created_by.email})")
+
+
+def _example_ticket():
+    """The newest open ticket of the first demo gestora: the README points to it."""
+    return (
+        Ticket.objects.filter(created_by__email=EXAMPLE_OWNER)
+        .exclude(status__in=Ticket.FINISHED)
+        .select_related("created_by")
+        .order_by("-created_at")
+        .first()
+    )
+
+
+EXAMPLE_OWNER = "ana.souza@bancohorizonte.example"
 
 
 STAFF_PASSWORD = "equipe-demo-2026"  # noqa: S105 (published demo password)

@@ -83,3 +83,25 @@ def test_demo_waiting_tickets_show_a_recent_pause_and_rated_tickets_had_an_answe
     assert waiting.exists()
     assert not waiting.filter(sla_paused_at__lt=timezone.now() - datetime.timedelta(days=4)).exists()
     assert not Ticket.objects.filter(rating__isnull=False, first_response_at__isnull=True).exists()
+
+
+def test_the_readme_shows_what_seed_demo_loads_and_its_example_ticket_opens():
+    import re
+    from pathlib import Path
+
+    out = io.StringIO()
+    call_command("seed_demo", "--force", stdout=out)
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+    counts = [re.sub(r" \(\d+ new\)$", "", line) for line in out.getvalue().splitlines()]
+    counts = [line for line in counts if line.startswith(("  helpcenter:", "  portal:", "  tickets:"))]
+    assert len(counts) == 3
+    for line in counts:
+        assert line in readme, line  # the README's numbers are the demo's
+    match = re.search(r"a ticket to open: (/tickets/\d{4}SS/\d{5}/) \(signed in as (\S+)\)", out.getvalue())
+    assert match, out.getvalue()
+    client = Client()
+    client.force_login(User.objects.get(email=match[2]))
+    page = client.get(match[1])
+    assert page.status_code == 200
+    protocol = match[1].removeprefix("/tickets/").rstrip("/")  # 2026SS/00017
+    assert protocol in page.content.decode()
