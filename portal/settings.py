@@ -32,6 +32,9 @@ INSTALLED_APPS = [
     "portal",
     "tickets",
     "staff",
+    "contracts",
+    "billing",
+    "usage",
     "support",
     # Django and third parties.
     "django.contrib.admin",
