@@ -35,13 +35,14 @@ class MembershipInline(admin.TabularInline):
 class PortalUserChangeForm(UserChangeForm):
     class Meta(UserChangeForm.Meta):
         model = User
-        fields = ["email", "cpf", "name", "is_active", "is_staff", "is_superuser", "groups", "user_permissions"]
+        # django-stubs types this as UserChangeForm's own value ("__all__"); a ModelForm takes a list of names.
+        fields = ["email", "cpf", "name", "is_active", "is_staff", "is_superuser", "groups", "user_permissions"]  # type: ignore[assignment]
 
 
 class PortalUserCreationForm(AdminUserCreationForm):
     class Meta(AdminUserCreationForm.Meta):
         model = User
-        fields = ["email", "cpf", "name"]
+        fields = ("email", "cpf", "name")
 
 
 @admin.register(User)
@@ -88,12 +89,18 @@ class OrganizationAdmin(admin.ModelAdmin):
 
 @admin.register(Contract)
 class ContractAdmin(admin.ModelAdmin):
-    list_display = ["number", "organization", "product", "status", "start_date", "end_date"]
-    list_filter = ["status", "product"]
+    list_display = ["number", "organization", "product", "status", "start_date", "end_date", "monthly_value"]
+    list_filter = ["status", "value_is_estimate", "product"]
     list_select_related = ["organization", "product"]
-    search_fields = ["number", "organization__legal_name", "=organization__cnpj"]
+    search_fields = ["number", "organization__legal_name", "=organization__cnpj", "manager_name", "fiscal_name"]
+    fieldsets = [
+        (None, {"fields": ["organization", "product", "number", "status", ("start_date", "end_date")]}),
+        (_("Valor"), {"fields": [("monthly_value", "value_is_estimate")]}),
+        (_("Responsáveis"), {"fields": [("manager_name", "fiscal_name")]}),
+    ]
     autocomplete_fields = ["organization", "product"]
     date_hierarchy = "start_date"
+    view_on_site = False  # the contract page is the company's: staff are not its members
 
 
 @admin.register(OutboundEmail)
@@ -107,7 +114,7 @@ class OutboundEmailAdmin(admin.ModelAdmin):
     list_display = ["created_at", "subject", "recipients", "status", "attempts", "next_attempt_at", "error"]
     list_filter = ["status"]
     search_fields = ["subject", "message_id"]
-    fields = [
+    fields = (
         "message_id",
         "recipients",
         "subject",
@@ -117,7 +124,7 @@ class OutboundEmailAdmin(admin.ModelAdmin):
         "next_attempt_at",
         "sent_at",
         "last_error",
-    ]
+    )
     readonly_fields = fields
     actions = ["resend"]
     date_hierarchy = "created_at"

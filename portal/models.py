@@ -1,16 +1,19 @@
 import datetime
+from decimal import Decimal
 
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.validators import MinValueValidator, RegexValidator
 from django.db import models
 from django.db.models import Count, F, Q
 from django.db.models.functions import Lower
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from portal.identifiers import CNPJField, CPFField, looks_like_cpf, mask_cnpj, normalize_cpf
 
 
-class UserManager(BaseUserManager):
+class UserManager(BaseUserManager["User"]):
     use_in_migrations = True
 
     def _create_user(self, email: str, password: str | None, **extra_fields) -> "User":
@@ -32,7 +35,7 @@ class UserManager(BaseUserManager):
         extra_fields["is_superuser"] = True
         return self._create_user(email, password, **extra_fields)
 
-    def get_by_natural_key(self, username: str) -> "User":
+    def get_by_natural_key(self, username: str | None) -> "User":
         return self.get(email__iexact=username)
 
     def find_for_login(self, login: str) -> "User | None":
@@ -163,6 +166,14 @@ class Membership(models.Model):
         return self.role == self.Role.MANAGER
 
 
+#: What a contract number may look like, so that it fits in its address (/contratos/CT-2026/00001/):
+#: contracts.urls reads it with the same pattern.
+CONTRACT_NUMBER_PATTERN = r"[A-Za-z0-9.-]+(?:/[0-9]+)?"
+CONTRACT_NUMBER_VALIDATOR = RegexValidator(
+    rf"\A{CONTRACT_NUMBER_PATTERN}\Z", _("Use letras, algarismos, ponto e hífen, e no máximo uma barra: CT-2026/00001.")
+)
+
+
 class ContractQuerySet(models.QuerySet):
     def active(self, *, today: datetime.date | None = None) -> "ContractQuerySet":
         return self.filter(Contract.active_q(today=today or timezone.localdate()))
@@ -186,10 +197,33 @@ class Contract(models.Model):
     product = models.ForeignKey(
         "helpcenter.Product", on_delete=models.PROTECT, related_name="contracts", verbose_name=_("produto")
     )
-    number = models.CharField(_("número"), max_length=30, unique=True)
+    number = models.CharField(
+        _("número"),
+        max_length=30,
+        unique=True,
+        validators=[CONTRACT_NUMBER_VALIDATOR],
+        help_text=_("Letras, algarismos, ponto e hífen, com no máximo uma barra seguida de algarismos: CT-2026/00001."),
+    )
     status = models.CharField(_("situação"), max_length=10, choices=Status.choices, default=Status.ACTIVE)
     start_date = models.DateField(_("início da vigência"))
     end_date = models.DateField(_("fim da vigência"), null=True, blank=True)
+    monthly_value = models.DecimalField(
+        _("valor mensal"),
+        max_digits=14,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(Decimal("0"))],
+        help_text=_("Em reais. Para contratos por consumo, a estimativa mensal."),
+    )
+    value_is_estimate = models.BooleanField(
+        _("valor estimado"), default=False, help_text=_("Marque quando o valor mensal depende do consumo.")
+    )
+    # Names, not accounts: the company's contract manager and the fiscal are often people without a
+    # login to the portal (the fiscal may even be another public servant), and staff copy them from
+    # the signed contract.
+    manager_name = models.CharField(_("gestor do contrato"), max_length=150, blank=True)
+    fiscal_name = models.CharField(_("fiscal do contrato"), max_length=150, blank=True)
 
     objects = ContractQuerySet.as_manager()
 
@@ -206,10 +240,17 @@ class Contract(models.Model):
                 name="portal_contract_dates_ordered",
                 violation_error_message=_("O fim da vigência não pode ser anterior ao início."),
             ),
+            models.CheckConstraint(
+                condition=Q(monthly_value__isnull=True) | Q(monthly_value__gte=0),
+                name="portal_contract_value_not_negative",
+            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.number} — {self.product}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("contracts:detail", kwargs={"number": self.number})
 
     @staticmethod
     def active_q(*, today: datetime.date, prefix: str = "") -> Q:

@@ -1,6 +1,7 @@
 """Factories for every model the tests need. Valid CPFs and CNPJs come from a sequence."""
 
 import datetime
+from decimal import Decimal
 
 import factory
 from django.core.files.base import ContentFile
@@ -92,6 +93,10 @@ class ContractFactory(DjangoModelFactory):
     status = Contract.Status.ACTIVE
     start_date = factory.LazyFunction(lambda: datetime.date.today() - datetime.timedelta(days=30))
     end_date = None
+    monthly_value = Decimal("12345.67")
+    value_is_estimate = False
+    manager_name = "Ana Paula Souza"
+    fiscal_name = "Roberto Carvalho"
 
 
 class FaqCategoryFactory(DjangoModelFactory):
