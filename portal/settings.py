@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "contracts",
     "billing",
     "usage",
+    "attestation",
     "support",
     # Django and third parties.
     "django.contrib.admin",

@@ -40,6 +40,7 @@ urlpatterns = [
     path("contratos/", include("contracts.urls")),
     path("financeiro/", include("billing.urls")),
     path("consumo/", include("usage.urls")),
+    path("ateste/", include("attestation.urls")),
     path("healthz", views.healthz, name="healthz"),
     path("favicon.ico", views.favicon),
     path("robots.txt", views.robots_txt, name="robots_txt"),

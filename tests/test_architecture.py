@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-LAYERS = ["helpcenter", "portal", "tickets", "staff", "contracts", "billing", "usage", "support"]
+LAYERS = ["helpcenter", "portal", "tickets", "staff", "contracts", "billing", "usage", "attestation", "support"]
 
 
 def _imported_top_level_modules(path: Path) -> set[str]:
