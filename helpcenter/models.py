@@ -39,6 +39,8 @@ class RenderedMarkup(models.Model):
     Markdown on the fly and search indexes the text the reader sees.
     """
 
+    #: The Markdown source: each subclass declares its own ``body`` field, with its own label and help.
+    body: str
     body_html = models.TextField(editable=False, default="")
     body_text = models.TextField(editable=False, default="")
     published = models.BooleanField(_("publicado"), default=True)

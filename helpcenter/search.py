@@ -58,7 +58,7 @@ class SearchResults:
             self._count = _count(self.query)
         return self._count
 
-    def __getitem__(self, item):
+    def __getitem__(self, item: slice) -> list[Hit]:
         if not isinstance(item, slice):
             raise TypeError("SearchResults only supports slicing.")
         start, stop = item.start or 0, item.stop

@@ -14,6 +14,8 @@ short CPFs and accepts characters we must refuse.
 """
 
 import re
+from collections.abc import Sequence
+from typing import Any
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -33,12 +35,12 @@ _cpf = CPF()
 _cnpj = CNPJ()
 
 
-def normalize_cpf(value: str) -> str:
+def normalize_cpf(value: str | None) -> str:
     """Strip punctuation and spaces: '529.982.247-25' -> '52998224725'."""
     return _SEPARATORS.sub("", value or "")
 
 
-def normalize_cnpj(value: str) -> str:
+def normalize_cnpj(value: str | None) -> str:
     """Strip punctuation and spaces and upper-case: '12.abc.345/01de-35' -> '12ABC34501DE35'."""
     return _SEPARATORS.sub("", value or "").upper()
 
@@ -132,17 +134,17 @@ class CPFFormField(forms.CharField):
 
     default_validators = [validate_cpf]
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         # Room for the mask and stray spaces; the validator checks the real length.
         kwargs.setdefault("max_length", 20)
         kwargs.setdefault("label", _("CPF"))
         kwargs.setdefault("help_text", _("Ex: 000.000.000-00"))
         super().__init__(**kwargs)
 
-    def to_python(self, value):
+    def to_python(self, value: Any | None) -> str:
         return normalize_cpf(super().to_python(value))
 
-    def widget_attrs(self, widget):
+    def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
         return {**super().widget_attrs(widget), "inputmode": "numeric", "autocomplete": "off"}
 
 
@@ -151,16 +153,16 @@ class CNPJFormField(forms.CharField):
 
     default_validators = [validate_cnpj]
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         kwargs.setdefault("max_length", 24)
         kwargs.setdefault("label", _("CNPJ"))
         kwargs.setdefault("help_text", _("Ex: 00.000.000/0000-00"))
         super().__init__(**kwargs)
 
-    def to_python(self, value):
+    def to_python(self, value: Any | None) -> str:
         return normalize_cnpj(super().to_python(value))
 
-    def widget_attrs(self, widget):
+    def widget_attrs(self, widget: forms.Widget) -> dict[str, Any]:
         return {**super().widget_attrs(widget), "autocomplete": "off", "autocapitalize": "characters"}
 
 
@@ -169,20 +171,20 @@ class CPFField(models.CharField):
 
     default_validators = [validate_cpf]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs["max_length"] = CPF_LENGTH
         super().__init__(*args, **kwargs)
 
-    def deconstruct(self):
+    def deconstruct(self) -> tuple[str, str, Sequence[Any], dict[str, Any]]:
         name, path, args, kwargs = super().deconstruct()
         del kwargs["max_length"]
         return name, path, args, kwargs
 
-    def to_python(self, value):
+    def to_python(self, value: Any) -> str | None:
         value = super().to_python(value)
         return normalize_cpf(value) if value else value
 
-    def formfield(self, **kwargs):
+    def formfield(self, **kwargs: Any) -> forms.Field | None:
         # The typed value may carry a mask, so the widget must allow more than 11 characters.
         return super().formfield(**{"form_class": CPFFormField, "max_length": 20, **kwargs})
 
@@ -192,18 +194,18 @@ class CNPJField(models.CharField):
 
     default_validators = [validate_cnpj]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         kwargs["max_length"] = CNPJ_LENGTH
         super().__init__(*args, **kwargs)
 
-    def deconstruct(self):
+    def deconstruct(self) -> tuple[str, str, Sequence[Any], dict[str, Any]]:
         name, path, args, kwargs = super().deconstruct()
         del kwargs["max_length"]
         return name, path, args, kwargs
 
-    def to_python(self, value):
+    def to_python(self, value: Any) -> str | None:
         value = super().to_python(value)
         return normalize_cnpj(value) if value else value
 
-    def formfield(self, **kwargs):
+    def formfield(self, **kwargs: Any) -> forms.Field | None:
         return super().formfield(**{"form_class": CNPJFormField, "max_length": 24, **kwargs})

@@ -7,6 +7,7 @@ starts, console e-mail, local-memory cache); production sets the variables liste
 
 import datetime
 from pathlib import Path
+from typing import Any
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -209,7 +210,7 @@ _EMAIL_BACKENDS = {
 _email_backend = env.str("DJANGO_EMAIL_BACKEND", default="console" if DEBUG else "smtp")
 if _email_backend not in _EMAIL_BACKENDS:
     raise ImproperlyConfigured(f"DJANGO_EMAIL_BACKEND must be one of {', '.join(_EMAIL_BACKENDS)}.")
-MAILERS = {"default": {"BACKEND": _EMAIL_BACKENDS[_email_backend]}}
+MAILERS: dict[str, dict[str, Any]] = {"default": {"BACKEND": _EMAIL_BACKENDS[_email_backend]}}
 if _email_backend == "smtp":
     MAILERS["default"]["OPTIONS"] = {
         "host": env.str("DJANGO_EMAIL_HOST", default="localhost"),

@@ -1,5 +1,7 @@
 """Staff accounts as the two-factor admin sees them; the factors themselves are django-otp's devices."""
 
+from typing import ClassVar
+
 from django.db import models
 from django.db.models import Count, Exists, OuterRef, Subquery
 from django.db.models.functions import Coalesce
@@ -27,7 +29,10 @@ class StaffMemberQuerySet(models.QuerySet):
         )
 
 
-class StaffMemberManager(models.Manager.from_queryset(StaffMemberQuerySet)):
+_StaffMemberManagerBase = models.Manager.from_queryset(StaffMemberQuerySet)
+
+
+class StaffMemberManager(_StaffMemberManagerBase):
     def get_queryset(self):
         return super().get_queryset().filter(is_staff=True)
 
@@ -35,7 +40,8 @@ class StaffMemberManager(models.Manager.from_queryset(StaffMemberQuerySet)):
 class StaffMember(User):
     """A member of staff, for the supervisors' page that resets a colleague's second factors."""
 
-    objects = StaffMemberManager()
+    # Deliberately not a UserManager: this proxy only lists staff (with their factors), it makes no accounts.
+    objects: ClassVar[StaffMemberManager] = StaffMemberManager()  # type: ignore[assignment]
 
     class Meta:
         proxy = True

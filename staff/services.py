@@ -73,7 +73,7 @@ def recovery_codes_regenerate(*, user) -> list[str]:
     if device is None:
         device = StaticDevice.objects.create(user=user, name=str(RECOVERY_DEVICE_NAME), confirmed=True)
     device.token_set.all().delete()
-    codes = []
+    codes: list[str] = []
     while len(codes) < RECOVERY_CODE_COUNT:
         code = StaticToken.random_token()
         if code not in codes:

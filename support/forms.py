@@ -36,4 +36,5 @@ class ChooserForm(forms.Form):
 
     @property
     def chosen_slug(self) -> str:
-        return self.cleaned_data.get("subject") or self.cleaned_data.get("product")
+        # Once the form is valid, clean() has made sure exactly one of them was chosen.
+        return self.cleaned_data.get("subject") or self.cleaned_data["product"]

@@ -136,7 +136,7 @@ class AccessLogAdmin(admin.ModelAdmin):
 class StatusEventInline(admin.TabularInline):
     model = StatusEvent
     extra = 0
-    fields = ["at", "by", "from_status", "to_status", "description"]
+    fields = ("at", "by", "from_status", "to_status", "description")
     readonly_fields = fields
     can_delete = False
     verbose_name_plural = _("histórico de situações")

@@ -209,6 +209,7 @@ def _tickets(forms) -> int:
     created = 0
     for index in reversed(range(DEMO_TICKETS)):  # oldest first, so numbers follow time
         member = members[index % len(members)]
+        assert member.user.cpf is not None  # the demo's customers all have a CPF (portal.demo)
         form = forms[index % len(forms)]
         when = now - datetime.timedelta(days=int(index * 620 / DEMO_TICKETS), hours=randomizer.randint(0, 9))
         year = timezone.localdate(when).year

@@ -1,25 +1,51 @@
 """The steps of the ticket form. Each validates and labels; tickets.wizard strings them together."""
 
 import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, Self
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
+from django.utils.datastructures import MultiValueDict
 from django.utils.formats import localize, number_format
 from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from portal.identifiers import CNPJFormField, CPFFormField, mask_cnpj, mask_cpf
-from portal.models import Membership
+from portal.models import Membership, User
 from tickets import attachments
 from tickets.models import FormField, Ticket, TicketType, format_protocol, parse_protocol
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
+    from tickets.wizard import TicketWizard
 
 REQUIRED = _("Preencha este campo.")
 
 
-class IdentificationForm(forms.Form):
+class WizardStepForm(forms.Form):
+    """A step of the ticket form: ``tickets.wizard`` builds it from its state with ``for_wizard``."""
+
+    #: Always a MultiValueDict: the posted QueryDict, the input stored in the session, or empty (unbound).
+    data: MultiValueDict[str, str]
+
+    @classmethod
+    def for_wizard(
+        cls,
+        wizard: "TicketWizard",
+        *,
+        data: MultiValueDict[str, str] | None = None,
+        files: MultiValueDict[str, UploadedFile] | None = None,
+    ) -> Self:
+        raise NotImplementedError
+
+
+class IdentificationForm(WizardStepForm):
     """Passo 1. Signed-in customers are not asked again for what their account already knows."""
 
     cpf = CPFFormField(label=_("CPF"))
@@ -28,7 +54,9 @@ class IdentificationForm(forms.Form):
     )
     cnpj = CNPJFormField(label=_("CNPJ"))
 
-    def __init__(self, *args, user=None, memberships=None, **kwargs):
+    def __init__(
+        self, *args: Any, user: User | None = None, memberships: Sequence[Membership] = (), **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
         self.user = user if user is not None and user.is_authenticated else None
         if self.user is None:
@@ -47,21 +75,27 @@ class IdentificationForm(forms.Form):
             )
 
     @classmethod
-    def for_wizard(cls, wizard, *, data=None, files=None):
+    def for_wizard(
+        cls,
+        wizard: "TicketWizard",
+        *,
+        data: MultiValueDict[str, str] | None = None,
+        files: MultiValueDict[str, UploadedFile] | None = None,
+    ) -> Self:
         return cls(data, files, user=wizard.user, memberships=wizard.memberships())
 
     @staticmethod
-    def memberships_of(user):
+    def memberships_of(user: User | None) -> list[Membership]:
         if user is None or not user.is_authenticated:
             return []
         return list(Membership.objects.filter(user=user).select_related("organization").order_by("pk"))
 
     @property
-    def account_rows(self) -> list[tuple[str, str]]:
+    def account_rows(self) -> list[tuple["StrOrPromise", str]]:
         """What the signed-in customer's account already says, shown instead of being asked."""
         if self.user is None:
             return []
-        rows = [(_("Nome do Solicitante"), self.user.name)]
+        rows: list[tuple[StrOrPromise, str]] = [(_("Nome do Solicitante"), self.user.name)]
         if self.user.cpf:
             rows.append((_("CPF"), mask_cpf(self.user.cpf)))
         return rows
@@ -96,7 +130,7 @@ def normalize_phone(value: str) -> str:
     return f"({digits[:2]}) {digits[2:-4]}-{digits[-4:]}"
 
 
-class ContactForm(forms.Form):
+class ContactForm(WizardStepForm):
     """Passo 2."""
 
     email = forms.EmailField(
@@ -114,7 +148,13 @@ class ContactForm(forms.Form):
     )
 
     @classmethod
-    def for_wizard(cls, wizard, *, data=None, files=None):
+    def for_wizard(
+        cls,
+        wizard: "TicketWizard",
+        *,
+        data: MultiValueDict[str, str] | None = None,
+        files: MultiValueDict[str, UploadedFile] | None = None,
+    ) -> Self:
         initial = {"language": wizard.language}
         if wizard.user is not None:
             initial["email"] = wizard.user.email
@@ -140,7 +180,11 @@ class MultipleFileField(forms.FileField):
 
 
 def _extra_field(definition: FormField) -> forms.Field:
-    common = {"label": definition.label, "required": definition.required, "help_text": definition.help_text}
+    common: dict[str, Any] = {
+        "label": definition.label,
+        "required": definition.required,
+        "help_text": definition.help_text,
+    }
     kind = FormField.Kind
     match definition.kind:
         case kind.LONG_TEXT:
@@ -167,8 +211,11 @@ def _extra_field(definition: FormField) -> forms.Field:
             return forms.CharField(max_length=200, **common)
 
 
-class CheckedFilesMixin:
+class CheckedFilesMixin(forms.Form):
     """A ``files`` field whose uploads are checked by content; keeps (file, kind) in ``checked_files``."""
+
+    #: Set by ``check_files``, once the field has cleaned.
+    checked_files: list[tuple[UploadedFile, attachments.Kind]]
 
     def clean_files(self):
         return self.check_files("files")
@@ -218,7 +265,7 @@ ATTACHMENTS_HELP = lazy(_attachments_help, str)()
 MESSAGE_LENGTH_HELP = lazy(_up_to_characters, str)(MESSAGE_LENGTH)
 
 
-class RequestForm(CheckedFilesMixin, forms.Form):
+class RequestForm(CheckedFilesMixin, WizardStepForm):
     """Passo 3: what the customer needs, the form's own questions and the attachments."""
 
     type = forms.ModelChoiceField(
@@ -231,7 +278,8 @@ class RequestForm(CheckedFilesMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 6}),
         help_text=format_lazy("{} {}", _("Conte o que aconteceu, quando, e o que você esperava."), MESSAGE_LENGTH_HELP),
     )
-    files = MultipleFileField(label=_("Anexos"), required=False, help_text=ATTACHMENTS_HELP)
+    # A declared field: the form's metaclass moves it to base_fields, so ``self.files`` stays the uploads.
+    files = MultipleFileField(label=_("Anexos"), required=False, help_text=ATTACHMENTS_HELP)  # type: ignore[assignment]
     remove = forms.MultipleChoiceField(label=_("Remover"), required=False, widget=forms.CheckboxSelectMultiple)
 
     def __init__(self, *args, types, extra_fields, parked=(), **kwargs):
@@ -246,7 +294,13 @@ class RequestForm(CheckedFilesMixin, forms.Form):
         self.order_fields(["type", "title", "description", *(d.key for d in self.extra_definitions), "files"])
 
     @classmethod
-    def for_wizard(cls, wizard, *, data=None, files=None):
+    def for_wizard(
+        cls,
+        wizard: "TicketWizard",
+        *,
+        data: MultiValueDict[str, str] | None = None,
+        files: MultiValueDict[str, UploadedFile] | None = None,
+    ) -> Self:
         return cls(
             data,
             files,
@@ -350,7 +404,7 @@ class ConsultForm(forms.Form):
         return {"by": self.BY_NUMBER, "year": year, "number": number, "cpf": data.get("cpf", "")}
 
 
-class ReplyForm(CheckedFilesMixin, forms.Form):
+class ReplyForm(CheckedFilesMixin):
     """A customer's new message on their ticket, with files."""
 
     body = forms.CharField(
@@ -359,7 +413,8 @@ class ReplyForm(CheckedFilesMixin, forms.Form):
         widget=forms.Textarea(attrs={"rows": 5}),
         help_text=MESSAGE_LENGTH_HELP,
     )
-    files = MultipleFileField(label=_("Anexos"), required=False, help_text=ATTACHMENTS_HELP)
+    # A declared field: the form's metaclass moves it to base_fields, so ``self.files`` stays the uploads.
+    files = MultipleFileField(label=_("Anexos"), required=False, help_text=ATTACHMENTS_HELP)  # type: ignore[assignment]
 
     def clean(self):
         cleaned = super().clean()

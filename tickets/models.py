@@ -2,6 +2,7 @@
 
 import datetime
 import re
+from typing import ClassVar
 
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
@@ -369,7 +370,8 @@ class Ticket(models.Model):
     PAUSED = Status.WAITING_CUSTOMER
     REOPEN_WINDOW = datetime.timedelta(days=7)
     #: What staff may move a ticket to, from each status. Customers reopen through their own action.
-    TRANSITIONS = {
+    #: Keyed by the plain status value a ticket holds (a Status is equal to its value).
+    TRANSITIONS: ClassVar[dict[str, set[str]]] = {
         Status.OPEN: {Status.IN_PROGRESS, Status.WAITING_CUSTOMER, Status.RESOLVED, Status.CLOSED},
         Status.IN_PROGRESS: {Status.WAITING_CUSTOMER, Status.RESOLVED},
         Status.WAITING_CUSTOMER: {Status.IN_PROGRESS, Status.RESOLVED, Status.CLOSED},

@@ -12,11 +12,14 @@
 
 import datetime
 from dataclasses import dataclass
+from typing import Any
 
-from django.db.models import Q
+from django.contrib.sessions.backends.base import SessionBase
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest
 from django.utils import timezone
 
-from portal.models import Membership
+from portal.models import Membership, User
 from tickets.models import Attachment, Message, Ticket
 
 GRANT_SESSION_KEY = "tickets_access"
@@ -28,21 +31,21 @@ MAX_SUBMITTED = 20
 
 @dataclass(frozen=True)
 class Viewer:
-    user: object | None
+    user: User | None
     managed_cnpjs: tuple[str, ...] = ()
     grant_cpf: str = ""
     grant_email: str = ""
     submitted: tuple[tuple[int, int], ...] = ()
 
 
-def grant_access(session, *, cpf: str, email: str) -> None:
+def grant_access(session: SessionBase, *, cpf: str, email: str) -> None:
     """Let this browser see the tickets of ``cpf`` registered with ``email``, for a while."""
     session.cycle_key()
     until = timezone.now() + GRANT_LIFETIME
     session[GRANT_SESSION_KEY] = {"cpf": cpf, "email": email.lower(), "until": until.isoformat()}
 
 
-def _grant(session) -> dict | None:
+def _grant(session: SessionBase) -> dict[str, str] | None:
     grant = session.get(GRANT_SESSION_KEY)
     if not grant:
         return None
@@ -56,10 +59,10 @@ def _grant(session) -> dict | None:
     return grant
 
 
-def viewer_for(request) -> Viewer:
+def viewer_for(request: HttpRequest) -> Viewer:
     """The request's identity for ticket visibility. One query for a signed-in user's companies."""
     user = request.user if request.user.is_authenticated else None
-    managed = ()
+    managed: tuple[str, ...] = ()
     if user is not None:
         managed = tuple(
             Membership.objects.filter(user=user, role=Membership.Role.MANAGER).values_list(
@@ -77,7 +80,7 @@ def viewer_for(request) -> Viewer:
     )
 
 
-def visible_tickets(viewer: Viewer):
+def visible_tickets(viewer: Viewer) -> QuerySet[Ticket]:
     """The tickets ``viewer`` may see; empty for a visitor without a link."""
     condition = Q(pk__in=[])
     if viewer.user is not None:
@@ -102,12 +105,12 @@ def ticket_for(viewer: Viewer, *, year: int, number: int) -> Ticket | None:
     )
 
 
-def public_messages(ticket: Ticket):
+def public_messages(ticket: Ticket) -> QuerySet[Message]:
     """The conversation a customer sees: their messages and staff public replies, never notes."""
     return ticket.messages.filter(kind__in=Message.PUBLIC).order_by("created_at", "pk")
 
 
-def public_attachments(ticket: Ticket):
+def public_attachments(ticket: Ticket) -> QuerySet[Attachment]:
     """Files a customer may download: the ticket's own and those of public messages."""
     return (
         Attachment.objects.filter(ticket=ticket)
@@ -116,7 +119,7 @@ def public_attachments(ticket: Ticket):
     )
 
 
-def consult(viewer: Viewer, criteria: dict):
+def consult(viewer: Viewer, criteria: dict[str, Any]) -> QuerySet[Ticket]:
     """A signed-in customer's consultation: by CPF and open/closed, or one number. Newest first."""
     tickets = visible_tickets(viewer).select_related("product", "subject")
     if criteria["by"] == "numero":
@@ -130,7 +133,7 @@ def consult(viewer: Viewer, criteria: dict):
     return tickets.order_by("-created_at", "-pk")
 
 
-def granted_tickets(viewer: Viewer):
+def granted_tickets(viewer: Viewer) -> QuerySet[Ticket]:
     """What an e-mailed link opened for this browser: that CPF's tickets with that e-mail. Newest first."""
     if not viewer.grant_cpf:
         return Ticket.objects.none()

@@ -9,11 +9,13 @@ import hashlib
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.files import File
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -21,7 +23,7 @@ from django.utils.translation import ngettext
 
 from portal import outbox
 from portal.identifiers import normalize_cnpj, normalize_cpf, redact_cpf
-from portal.models import Membership
+from portal.models import Membership, User
 from tickets import notifications
 from tickets.attachments import Kind, safe_name
 from tickets.models import (
@@ -31,6 +33,7 @@ from tickets.models import (
     Message,
     ProtocolCounter,
     StatusEvent,
+    Team,
     Ticket,
     TicketForm,
     TicketType,
@@ -39,11 +42,14 @@ from tickets.models import (
 from tickets.permissions import is_supervisor
 from tickets.sla import add_business_time, business_time_between, due_dates, holidays_since
 
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
+
 
 class TicketActionRefused(Exception):
     """A customer or staff action the ticket's state does not allow; the message says why."""
 
-    def __init__(self, message):
+    def __init__(self, message: "StrOrPromise") -> None:
         super().__init__(message)
         self.message = message
 
@@ -77,7 +83,7 @@ def ticket_open(
     description: str,
     extra: list[dict],
     files: list[PendingFile],
-    created_by=None,
+    created_by: User | AnonymousUser | None = None,
 ) -> tuple[Ticket, bool]:
     """Open a ticket from a completed form. Returns the ticket and whether it was created now.
 
@@ -133,7 +139,7 @@ def ticket_open(
     return ticket, True
 
 
-def is_member_of(cnpj: str, *, cpf: str, user=None) -> bool:
+def is_member_of(cnpj: str, *, cpf: str, user: User | None = None) -> bool:
     """Whether the person opening a ticket belongs to the company of ``cnpj``: by their account, or by CPF.
 
     Anyone may type any company's CNPJ on the form; only a member's ticket reaches the company's
@@ -176,6 +182,9 @@ def _store_files(
                 File(source), original_name=pending.original_name, content_type=pending.content_type, size=pending.size
             )
     for uploaded, kind in uploads:
+        # Checked uploads (attachments.validate_file read both) always have a name and a size.
+        assert uploaded.name is not None
+        assert uploaded.size is not None
         uploaded.seek(0)
         keep(File(uploaded), original_name=safe_name(uploaded.name), content_type=kind.content_type, size=uploaded.size)
     if attachments:
@@ -194,7 +203,7 @@ def _set_status(
     ticket: Ticket,
     to_status: str,
     *,
-    by=None,
+    by: User | AnonymousUser | None = None,
     note: str = "",
     reason: str = "",
     now: datetime.datetime | None = None,
@@ -263,13 +272,19 @@ def _due_dates(ticket: Ticket) -> tuple[datetime.datetime, datetime.datetime]:
     return response, resolution
 
 
-def _author(ticket: Ticket, user) -> tuple[object, str]:
+def _author(ticket: Ticket, user: User | AnonymousUser | None) -> tuple[User | None, str]:
     if user is not None and user.is_authenticated:
         return user, user.get_full_name() or user.get_username()
     return None, ticket.requester_name
 
 
-def ticket_reply(ticket: Ticket, *, body: str, uploads=(), user=None) -> Message:
+def ticket_reply(
+    ticket: Ticket,
+    *,
+    body: str,
+    uploads: Sequence[tuple[UploadedFile, Kind]] = (),
+    user: User | AnonymousUser | None = None,
+) -> Message:
     """The customer writes on their ticket: the team is told and the ticket waits for them again."""
     with transaction.atomic():
         ticket = _locked(ticket)
@@ -293,7 +308,7 @@ def ticket_reply(ticket: Ticket, *, body: str, uploads=(), user=None) -> Message
 
 
 def staff_reply(
-    ticket: Ticket, *, body: str, user, public: bool, uploads: Sequence[tuple[UploadedFile, Kind]] = ()
+    ticket: Ticket, *, body: str, user: User, public: bool, uploads: Sequence[tuple[UploadedFile, Kind]] = ()
 ) -> Message:
     """Staff answer the customer (a public reply, e-mailed) or leave an internal note (never shown to them).
 
@@ -339,7 +354,7 @@ def _check_resolving(ticket: Ticket, to_status: str, *, note: str, replied: bool
 
 
 def ticket_change_status(
-    ticket: Ticket, to_status: str, *, user, note: str = "", now: datetime.datetime | None = None
+    ticket: Ticket, to_status: str, *, user: User, note: str = "", now: datetime.datetime | None = None
 ) -> Ticket:
     """Staff move a ticket, along the allowed transitions; the requester hears of resolved or closed.
 
@@ -361,11 +376,11 @@ def ticket_change_status(
 def ticket_update(
     ticket: Ticket,
     *,
-    user,
+    user: User,
     status: str,
     priority: str,
-    team,
-    assignee,
+    team: Team,
+    assignee: User | None,
     note: str = "",
     replied: bool = False,
     now: datetime.datetime | None = None,
@@ -409,14 +424,14 @@ def ticket_update(
     return ticket
 
 
-def can_work(user, team) -> bool:
+def can_work(user: User, team: Team) -> bool:
     """Whether ``user`` may be responsible for tickets of ``team``: its members, and supervisors."""
     if not user.is_active or not user.is_staff:
         return False
     return is_supervisor(user) or team.members.filter(pk=user.pk).exists()
 
 
-def tickets_assign(tickets, *, assignee, user) -> int:
+def tickets_assign(tickets: QuerySet[Ticket], *, assignee: User | None, user: User) -> int:
     """Give each ticket to ``assignee`` (None: unassign). Tickets of teams they are not in are skipped."""
     changed = 0
     ids = list(tickets.values_list("pk", flat=True))
@@ -431,7 +446,7 @@ def tickets_assign(tickets, *, assignee, user) -> int:
     return changed
 
 
-def log_access(user, action: str, *, ticket: Ticket | None = None, detail: str = "") -> None:
+def log_access(user: User, action: str, *, ticket: Ticket | None = None, detail: str = "") -> None:
     AccessLog.objects.create(user=user, action=action, ticket=ticket, detail=detail[:500])
 
 
@@ -440,7 +455,7 @@ ANONYMOUS_NAME = "Solicitante anonimizado"
 REMOVED = "[conteúdo removido a pedido do titular dos dados]"
 
 
-def requester_anonymise(cpf: str, *, user) -> int:
+def requester_anonymise(cpf: str, *, user: User) -> int:
     """LGPD: replace a requester's personal data in every ticket of theirs, delete their files.
 
     Protocol numbers, statuses, staff replies and the history stay; the customer's own words
@@ -478,7 +493,7 @@ def requester_anonymise(cpf: str, *, user) -> int:
     return len(tickets)
 
 
-def ticket_close(ticket: Ticket, *, user=None) -> Ticket:
+def ticket_close(ticket: Ticket, *, user: User | AnonymousUser | None = None) -> Ticket:
     """The customer closes their own ticket (nothing more to do)."""
     with transaction.atomic():
         ticket = _locked(ticket)
@@ -488,7 +503,7 @@ def ticket_close(ticket: Ticket, *, user=None) -> Ticket:
     return ticket
 
 
-def ticket_reopen(ticket: Ticket, *, reason: str, user=None) -> Ticket:
+def ticket_reopen(ticket: Ticket, *, reason: str, user: User | AnonymousUser | None = None) -> Ticket:
     """The customer reopens a resolved or closed ticket, within the reopening window, saying why.
 
     The reason is their message in the conversation; the team is told, with it.
@@ -567,8 +582,9 @@ def lookup_links_send(*, cpf: str, year: int | None = None, number: int | None =
     cpf = normalize_cpf(cpf)
     tickets = Ticket.objects.filter(requester_cpf=cpf)
     if number is not None:
-        tickets = tickets.filter(year=year, number=number)
-    latest_by_email = {}
+        # A number names a ticket only with its year: without one, nothing matches.
+        tickets = tickets.filter(year=year, number=number) if year is not None else tickets.none()
+    latest_by_email: dict[str, str] = {}
     for email, language in (
         tickets.annotate(email_key=Lower("email")).order_by("-created_at").values_list("email_key", "language")
     ):
@@ -593,7 +609,7 @@ def lookup_links_send(*, cpf: str, year: int | None = None, number: int | None =
     return len(latest_by_email)
 
 
-def _usable_links(raw: str):
+def _usable_links(raw: str) -> QuerySet[LookupToken]:
     if not raw or len(raw) > 100:
         return LookupToken.objects.none()
     return LookupToken.objects.filter(token_hash=_hash_token(raw), used_at__isnull=True, expires_at__gt=timezone.now())
@@ -611,7 +627,7 @@ def lookup_link_redeem(raw: str) -> LookupToken | None:
     return LookupToken.objects.get(token_hash=_hash_token(raw))
 
 
-def lookup_tokens_purge(*, older_than) -> int:
+def lookup_tokens_purge(*, older_than: datetime.datetime) -> int:
     """Forget links that can no longer be used."""
     deleted, _detail = LookupToken.objects.filter(expires_at__lt=older_than).delete()
     return deleted

@@ -13,25 +13,33 @@ translates HTTP.
 
 import secrets
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
+from django.contrib.sessions.backends.base import SessionBase
+from django.core.files.uploadedfile import UploadedFile
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext_lazy as _
 
 from portal.identifiers import CNPJFormField, CPFFormField, mask_cnpj, mask_cpf
+from portal.models import Membership, User
 from tickets import attachments, services
-from tickets.forms import ContactForm, IdentificationForm, RequestForm, display_value
-from tickets.models import TicketForm, private_storage
+from tickets.forms import ContactForm, IdentificationForm, RequestForm, WizardStepForm, display_value
+from tickets.models import FormField, Ticket, TicketForm, private_storage
 from tickets.selectors import SUBMITTED_SESSION_KEY
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 @dataclass(frozen=True)
-class Step:
+class Step[F: WizardStepForm]:
     name: str
-    title: str
+    title: "StrOrPromise"
     #: The step's form; None for the review, which shows the others.
-    form_class: type[forms.Form] | None = None
+    form_class: type[F] | None = None
 
     @property
     def is_review(self) -> bool:
@@ -42,12 +50,11 @@ class Step:
         return self.form_class is not None and "files" in self.form_class.base_fields
 
 
-STEPS = (
-    Step("identificacao", _("Identificação"), IdentificationForm),
-    Step("contato", _("Contato"), ContactForm),
-    Step("solicitacao", _("Solicitação"), RequestForm),
-    Step("revisao", _("Revisão")),
-)
+IDENTIFICATION = Step("identificacao", _("Identificação"), IdentificationForm)
+CONTACT = Step("contato", _("Contato"), ContactForm)
+REQUEST = Step("solicitacao", _("Solicitação"), RequestForm)
+REVIEW: Step[WizardStepForm] = Step("revisao", _("Revisão"))
+STEPS: tuple[Step[WizardStepForm], ...] = (IDENTIFICATION, CONTACT, REQUEST, REVIEW)
 FORM_STEPS = [step for step in STEPS if not step.is_review]
 #: Fields whose input is never kept in the session: files are parked apart, "remove" acts at once.
 NOT_STORED = {"files", "remove"}
@@ -74,19 +81,20 @@ class Action:
 
 
 class TicketWizard:
-    def __init__(self, request, ticket_form: TicketForm):
+    def __init__(self, request: HttpRequest, ticket_form: TicketForm) -> None:
         self.request = request
         self.ticket_form = ticket_form
         self.session_key = f"ticket_form:{ticket_form.slug}"
-        self.state = request.session.get(self.session_key) or self._fresh_state()
-        self._memberships = None
-        self._extra_fields = None
-        self._stored_forms = {}
+        self.state: dict[str, Any] = request.session.get(self.session_key) or self._fresh_state()
+        self._memberships: list[Membership] | None = None
+        self._extra_fields: list[FormField] | None = None
+        #: The forms bound to the stored input, by step name: each is the form class of its step.
+        self._stored_forms: dict[str, WizardStepForm] = {}
 
     # State ---------------------------------------------------------------------------------------
 
     @staticmethod
-    def _fresh_state() -> dict:
+    def _fresh_state() -> dict[str, Any]:
         return {"key": services.new_submission_key(), "step": 0, "reached": 0, "data": {}, "files": []}
 
     def save(self) -> None:
@@ -102,7 +110,7 @@ class TicketWizard:
         return self.state["step"]
 
     @property
-    def step(self) -> Step:
+    def step(self) -> Step[WizardStepForm]:
         return STEPS[self.index]
 
     @property
@@ -113,7 +121,7 @@ class TicketWizard:
         self.state["step"] = index
         self.state["reached"] = max(self.state["reached"], index)
 
-    def postable(self, step_name: str | None) -> Step | None:
+    def postable(self, step_name: str | None) -> Step[WizardStepForm] | None:
         """The posted step, if the visitor has reached it (an older tab is fine, a forged one is not)."""
         for index, step in enumerate(STEPS):
             if step.name == step_name and index <= self.state["reached"]:
@@ -129,50 +137,68 @@ class TicketWizard:
     # Forms ---------------------------------------------------------------------------------------
 
     @property
-    def user(self):
+    def user(self) -> User | None:
         return self.request.user if self.request.user.is_authenticated else None
 
     @property
     def language(self) -> str:
         return self.request.LANGUAGE_CODE
 
-    def memberships(self):
+    def memberships(self) -> list[Membership]:
         if self._memberships is None:
             self._memberships = IdentificationForm.memberships_of(self.user)
         return self._memberships
 
-    def extra_fields(self):
+    def extra_fields(self) -> list[FormField]:
         if self._extra_fields is None:
             self._extra_fields = list(self.ticket_form.fields.all())
         return self._extra_fields
 
-    def form(self, step: Step, data=None, files=None):
+    def form[F: WizardStepForm](
+        self,
+        step: Step[F],
+        data: MultiValueDict[str, str] | None = None,
+        files: MultiValueDict[str, UploadedFile] | None = None,
+    ) -> F:
         """The step's form: bound to what was posted, else to what was stored, else blank."""
         if data is not None:
-            return step.form_class.for_wizard(self, data=data, files=files)
+            return _form_class(step).for_wizard(self, data=data, files=files)
         if step.name not in self._stored_forms:
             stored = self.state["data"].get(step.name)
             bound = MultiValueDict(stored) if stored is not None else None
-            self._stored_forms[step.name] = step.form_class.for_wizard(self, data=bound)
-        return self._stored_forms[step.name]
+            self._stored_forms[step.name] = _form_class(step).for_wizard(self, data=bound)
+        return cast(F, self._stored_forms[step.name])
 
-    def remember(self, step: Step, data) -> None:
+    def remember(self, step: Step[WizardStepForm], data: MultiValueDict[str, str]) -> None:
         """Keep what was typed in the step's own fields, each cut to its field's limit.
 
         Anything else in the post (forged keys, oversized values) is dropped, so a session row
         stays small whatever a client sends.
         """
-        kept = {}
-        for name, field in step.form_class.for_wizard(self).fields.items():
+        kept: dict[str, list[str]] = {}
+        for name, field in _form_class(step).for_wizard(self).fields.items():
             if name in NOT_STORED or name not in data:
                 continue
             limit = getattr(field, "max_length", None) or MAX_STORED_CHARS
-            many = len(field.choices) if isinstance(field, forms.MultipleChoiceField) else 1
+            # django-stubs types the getter as any choices input; Django returns the normalised list.
+            many = len(field.choices) if isinstance(field, forms.MultipleChoiceField) else 1  # type: ignore[arg-type]
             kept[name] = [str(value)[:limit] for value in data.getlist(name)[:many]]
         self.state["data"][step.name] = kept
         self._stored_forms.pop(step.name, None)
 
-    def park_files(self, form: RequestForm) -> None:
+    def prefill(self, step_name: str, data: dict[str, str]) -> None:
+        """Start a step with some answers already typed (another app's "Solicitar ajuda" button).
+
+        The answers go through ``remember``, so only the step's own fields are kept, each cut to
+        its limit; the step's other answers already in the draft stay as they were. Callers check
+        that the person may see what they prefill; nothing is trusted until the step validates.
+        """
+        step = next(step for step in FORM_STEPS if step.name == step_name)
+        typed = dict(self.state["data"].get(step.name, {}))
+        self.remember(step, MultiValueDict({name: [value] for name, value in data.items()}))
+        self.state["data"][step.name] = {**typed, **self.state["data"][step.name]}
+
+    def park_files(self, form: WizardStepForm) -> None:
         """Drop the files the visitor removed, and keep the new ones only if the whole set is valid.
 
         A refused set (a file of the wrong type, too many, too big together) keeps nothing new,
@@ -204,7 +230,9 @@ class TicketWizard:
 
     # Navigation ----------------------------------------------------------------------------------
 
-    def keep(self, step: Step, data, files) -> None:
+    def keep(
+        self, step: Step[WizardStepForm], data: MultiValueDict[str, str], files: MultiValueDict[str, UploadedFile]
+    ) -> None:
         """Leaving a step by "Voltar", "Alterar" or the language menu: keep what it holds, unchecked.
 
         The typed text is stored as it is; files chosen on the way out are parked too, if the
@@ -218,7 +246,7 @@ class TicketWizard:
             form.is_valid()
             self.park_files(form)
 
-    def move(self, step: Step, action: Action) -> None:
+    def move(self, step: Step[WizardStepForm], action: Action) -> None:
         """Go where "Voltar" or "Alterar" leads, never past the furthest step reached."""
         here = STEPS.index(step)
         names = [item.name for item in STEPS]
@@ -230,7 +258,9 @@ class TicketWizard:
             target = here
         self.go_to(max(0, min(target, self.state["reached"])))
 
-    def advance(self, step: Step, data, files):
+    def advance(
+        self, step: Step[WizardStepForm], data: MultiValueDict[str, str], files: MultiValueDict[str, UploadedFile]
+    ) -> WizardStepForm | None:
         """ "Próximo" on a form step: on to the next step, or the step's form with its errors."""
         self.remember(step, data)
         form = self.form(step, data=data, files=files)
@@ -244,19 +274,19 @@ class TicketWizard:
     def first_invalid_step(self) -> int | None:
         for index, step in enumerate(FORM_STEPS):
             form = self.form(step)
-            if form.data is None or not form.is_valid():
+            if not form.is_bound or not form.is_valid():
                 return index
         return None
 
     # The review and sending -----------------------------------------------------------------------
 
-    def review(self) -> list[dict]:
+    def review(self) -> list[dict[str, Any]]:
         """Every step's answers, as the customer will see them before sending."""
-        sections = []
+        sections: list[dict[str, Any]] = []
         for step in FORM_STEPS:
             form = self.form(step)
-            valid = form.data is not None and form.is_valid()
-            rows = list(getattr(form, "account_rows", []))
+            valid = form.is_bound and form.is_valid()
+            rows: list[tuple[StrOrPromise, StrOrPromise]] = list(getattr(form, "account_rows", []))
             for bound in form:
                 if bound.name in NOT_STORED:
                     continue
@@ -269,11 +299,11 @@ class TicketWizard:
         return sections
 
     def requester_cpf(self) -> str:
-        return self.form(FORM_STEPS[0]).requester()["cpf"] or ""
+        return self.form(IDENTIFICATION).requester()["cpf"] or ""
 
-    def submit(self):
+    def submit(self) -> tuple[Ticket, bool]:
         """Open the ticket from steps that all validate. Returns (ticket, created)."""
-        identification, contact, request_form = (self.form(step) for step in FORM_STEPS)
+        identification, contact, request_form = self.form(IDENTIFICATION), self.form(CONTACT), self.form(REQUEST)
         requester = identification.requester()
         ticket, created = services.ticket_open(
             submission_key=self.key,
@@ -306,7 +336,13 @@ class TicketWizard:
         return ticket, created
 
 
-def _review_value(bound, value) -> str:
+def _form_class[F: WizardStepForm](step: Step[F]) -> type[F]:
+    if step.form_class is None:
+        raise ValueError(f"The step {step.name!r} has no form.")
+    return step.form_class
+
+
+def _review_value(bound: forms.BoundField, value: Any) -> str:
     """A field's answer as the review shows it: labels for choices, identifiers masked."""
     field = bound.field
     if isinstance(field, CPFFormField) and value:
@@ -322,7 +358,7 @@ def _review_value(bound, value) -> str:
     return display_value(value)
 
 
-def submitted_ticket(session, key: str | None):
+def submitted_ticket(session: SessionBase, key: str | None) -> list[int] | None:
     """The (year, number) a submission key already produced in this session, if any."""
     if not key:
         return None
