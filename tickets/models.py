@@ -5,6 +5,7 @@ import re
 from typing import ClassVar
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.storage import FileSystemStorage
 from django.db import connection, models
 from django.urls import reverse
@@ -163,8 +164,6 @@ class FormField(models.Model):
         return self.label
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         if self.kind in {self.Kind.CHOICE, self.Kind.MULTIPLE_CHOICE} and not self.choice_list:
             raise ValidationError({"choices": _("Informe ao menos uma opção, uma por linha.")})
 
@@ -672,8 +671,6 @@ class SlaPolicy(models.Model):
         return f"{target} · {self.get_priority_display()}"
 
     def clean(self):
-        from django.core.exceptions import ValidationError
-
         if self.product_id and self.subject_id:
             raise ValidationError(_("Escolha um produto ou um assunto principal, não os dois."))
         if None not in (self.resolution_hours, self.response_hours) and self.resolution_hours < self.response_hours:

@@ -3,6 +3,8 @@
 import datetime
 from zoneinfo import ZoneInfo
 
+from django.db.models import Q
+
 BUSINESS_TZ = ZoneInfo("America/Sao_Paulo")
 DAY_START = datetime.time(8)
 DAY_END = datetime.time(18)
@@ -66,9 +68,7 @@ def business_time_between(start: datetime.datetime, end: datetime.datetime, holi
 
 def policy_hours(*, product_id, subject_id, priority: str) -> tuple[int, int]:
     """(response, resolution) business hours: the product's or subject's policy, else the priority's, else defaults."""
-    from django.db.models import Q
-
-    from tickets.models import SlaPolicy
+    from tickets.models import SlaPolicy  # models imports this module: the cycle is broken here
 
     target = Q(product=None, subject=None)
     if product_id:
