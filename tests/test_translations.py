@@ -7,7 +7,18 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
-SOURCES = ["helpcenter", "portal", "tickets", "staff", "contracts", "billing", "usage", "attestation", "support", "templates"]
+SOURCES = [
+    "helpcenter",
+    "portal",
+    "tickets",
+    "staff",
+    "contracts",
+    "billing",
+    "usage",
+    "attestation",
+    "support",
+    "templates",
+]
 LANGUAGES = ["en", "es"]
 
 

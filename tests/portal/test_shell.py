@@ -62,7 +62,7 @@ def test_home_marks_no_sidebar_item(client):
     assert 'aria-current="page"' not in client.get("/").content.decode()
 
 
-BUILT = {"/suporte/", "/contratos/", "/consumo/", "/financeiro/"}
+BUILT = {"/suporte/", "/contratos/", "/consumo/", "/financeiro/", "/ateste/"}
 
 
 @pytest.mark.parametrize("path", [item.path for item in SIDEBAR if item.path not in BUILT])
