@@ -15,7 +15,8 @@ children=()
 
 stop() {
   trap - EXIT INT TERM
-  trap '' PIPE  # a closed terminal or pipe must not cut the clean-up short
+  trap '' PIPE  # a closed terminal or pipe must not cut the clean-up short…
+  set +e        # …nor a message that can no longer be printed
   for pid in "${children[@]}"; do
     kill -TERM -- "-$pid" 2>/dev/null || true  # the whole process group: runserver's reloader child too
   done
