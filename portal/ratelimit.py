@@ -20,6 +20,12 @@ class Limit:
     seconds: int
 
 
+def limit(scope: str) -> Limit:
+    """The limit configured for ``scope`` in ``settings.PORTAL_RATE_LIMITS``."""
+    count, seconds = settings.PORTAL_RATE_LIMITS[scope]
+    return Limit(scope, count, seconds)
+
+
 def client_ip(request) -> str:
     """The client's address: REMOTE_ADDR, or the header our own proxy sets (PORTAL_CLIENT_IP_HEADER)."""
     header = settings.PORTAL_CLIENT_IP_HEADER

@@ -274,6 +274,23 @@ LOGGING = {
     "loggers": {"django": {"handlers": [], "level": "INFO", "propagate": True}},
 }
 
+# Rate limits, scope -> (attempts, window in seconds); counters live in the cache (Redis with several
+# servers). Each count can be set from the environment, e.g. PORTAL_RATE_LIMIT_CONSULTA_IP=20.
+_RATE_LIMITS = {
+    "consulta-ip": (10, 60),  # consultations per address
+    "consulta-cpf": (5, 60 * 60),  # visitors' consultations per address and CPF
+    "envio-ip": (30, 60 * 60),  # tickets sent per address
+    "envio-cpf": (20, 24 * 60 * 60),  # tickets sent per requester CPF
+    "resposta-ip": (30, 60 * 60),  # replies on tickets per address
+    "passo-ip": (120, 60 * 60),  # posts of the ticket form's steps per address
+    "senha-ip": (5, 60 * 60),  # password-reset requests per address (then 429)
+    "senha-email": (3, 60 * 60),  # password-reset e-mails per address asked for (then silently none)
+}
+PORTAL_RATE_LIMITS = {
+    scope: (env.int(f"PORTAL_RATE_LIMIT_{scope.upper().replace('-', '_')}", default=count), seconds)
+    for scope, (count, seconds) in _RATE_LIMITS.items()
+}
+
 # The request header our own reverse proxy sets to the client's address (e.g. HTTP_X_REAL_IP);
 # empty means REMOTE_ADDR. Never name a header the client can set unfiltered.
 PORTAL_CLIENT_IP_HEADER = env.str("PORTAL_CLIENT_IP_HEADER", default="")

@@ -23,11 +23,6 @@ from portal.identifiers import login_key
 from portal.models import Membership
 from portal.tasks import send_password_reset
 
-# Password-reset requests an hour: past the first limit a 429 page; past the second the usual
-# page, but no e-mail, so that limit tells nothing about the address.
-PASSWORD_RESETS_PER_ADDRESS = ratelimit.Limit("senha-ip", 5, 60 * 60)
-PASSWORD_RESETS_PER_EMAIL = ratelimit.Limit("senha-email", 3, 60 * 60)
-
 
 @require_safe
 @never_cache
@@ -87,10 +82,10 @@ def password_reset(request):
     """
     form = PasswordResetRequestForm(request.POST or None)
     if form.is_valid():
-        if not ratelimit.hit(PASSWORD_RESETS_PER_ADDRESS, ratelimit.client_ip(request)):
+        if not ratelimit.hit(ratelimit.limit("senha-ip"), ratelimit.client_ip(request)):
             return ratelimit.too_many_requests(request)
         email = form.cleaned_data["email"]
-        if ratelimit.hit(PASSWORD_RESETS_PER_EMAIL, login_key(email)):
+        if ratelimit.hit(ratelimit.limit("senha-email"), login_key(email)):
             send_password_reset.enqueue(email=email, language=request.LANGUAGE_CODE)
         return redirect("portal:password_reset_done")
     return render(request, "portal/password_reset_form.html", {"form": form})

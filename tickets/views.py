@@ -19,13 +19,6 @@ from tickets.models import Ticket, TicketForm, format_protocol
 from tickets.tasks import send_lookup_links
 from tickets.wizard import STEPS, Action, TicketWizard, submitted_ticket
 
-CONSULT_PER_IP = ratelimit.Limit("consulta-ip", 10, 60)
-CONSULT_PER_CPF = ratelimit.Limit("consulta-cpf", 5, 60 * 60)
-SUBMIT_PER_IP = ratelimit.Limit("envio-ip", 30, 60 * 60)
-SUBMIT_PER_CPF = ratelimit.Limit("envio-cpf", 20, 24 * 60 * 60)
-REPLY_PER_IP = ratelimit.Limit("resposta-ip", 30, 60 * 60)
-#: Posts of the form's steps (next, back, attachments): plenty for people, a wall for scripts.
-STEP_PER_IP = ratelimit.Limit("passo-ip", 120, 60 * 60)
 CONSULT_SESSION_KEY = "tickets_consult"
 CONSULT_SENT_SESSION_KEY = "tickets_consult_sent"
 PAGE_SIZE = 20
@@ -64,7 +57,7 @@ def new(request, slug):
     if step is None:
         messages.warning(request, _("Esta página do formulário estava desatualizada. Continue a partir daqui."))
         return redirect("tickets:new", slug=slug)
-    if not ratelimit.hit(STEP_PER_IP, ratelimit.client_ip(request)):
+    if not ratelimit.hit(ratelimit.limit("passo-ip"), ratelimit.client_ip(request)):
         # The step comes back as typed (files aside), so nothing is lost while waiting.
         messages.error(request, _("Muitos envios em pouco tempo. Aguarde alguns minutos e tente de novo."))
         form = None if step.is_review else wizard.form(step, data=request.POST)
@@ -112,8 +105,8 @@ def _send(request, wizard):
         wizard.save()
         messages.error(request, _("Revise os dados deste passo antes de enviar."))
         return redirect("tickets:new", slug=wizard.ticket_form.slug)
-    allowed = ratelimit.hit(SUBMIT_PER_IP, ratelimit.client_ip(request))
-    if not (allowed and ratelimit.hit(SUBMIT_PER_CPF, wizard.requester_cpf())):
+    allowed = ratelimit.hit(ratelimit.limit("envio-ip"), ratelimit.client_ip(request))
+    if not (allowed and ratelimit.hit(ratelimit.limit("envio-cpf"), wizard.requester_cpf())):
         return ratelimit.too_many_requests(request)  # the form stays in the session, ready to send later
     ticket, _created = wizard.submit()
     return _confirmation(ticket.year, ticket.number)
@@ -186,7 +179,7 @@ def consult(request):
     """
     anonymous = not request.user.is_authenticated
     if request.method == "POST":
-        if not ratelimit.hit(CONSULT_PER_IP, ratelimit.client_ip(request)):
+        if not ratelimit.hit(ratelimit.limit("consulta-ip"), ratelimit.client_ip(request)):
             return ratelimit.too_many_requests(request)
         form = ConsultForm(request.POST, anonymous=anonymous)
         if not form.is_valid():
@@ -195,7 +188,7 @@ def consult(request):
         if anonymous:
             # Per address *and* CPF: a stranger who knows a CPF uses up only their own allowance,
             # never the owner's. The e-mails one address receives are capped in the task.
-            if not ratelimit.hit(CONSULT_PER_CPF, f"{ratelimit.client_ip(request)} {criteria['cpf']}"):
+            if not ratelimit.hit(ratelimit.limit("consulta-cpf"), f"{ratelimit.client_ip(request)} {criteria['cpf']}"):
                 return ratelimit.too_many_requests(request)
             send_lookup_links.enqueue(cpf=criteria["cpf"], year=criteria.get("year"), number=criteria.get("number"))
             request.session[CONSULT_SENT_SESSION_KEY] = True
@@ -289,7 +282,7 @@ def reply(request, year, number):
     form = ReplyForm(request.POST, request.FILES)
     if not form.is_valid():
         return _render_detail(request, ticket, reply_form=form)
-    if not ratelimit.hit(REPLY_PER_IP, ratelimit.client_ip(request)):
+    if not ratelimit.hit(ratelimit.limit("resposta-ip"), ratelimit.client_ip(request)):
         # The page comes back with the text as typed, so nothing is lost while waiting.
         form.add_error("body", _("Muitas mensagens em pouco tempo. Aguarde alguns minutos e envie de novo."))
         return _render_detail(request, ticket, reply_form=form, status=429)

@@ -44,3 +44,12 @@ def test_a_request_log_line_is_written_once_in_debug_mode(settings):
         ]  # not pytest's capture
         logger = logger.parent if logger.propagate else None
     assert len(writers) == 1
+
+
+def test_rate_limits_come_from_settings_and_the_environment_overrides_them():
+    env = {**os.environ, "DJANGO_DEBUG": "true", "PORTAL_RATE_LIMIT_CONSULTA_IP": "20"}
+    code = "from portal import settings as s; print(s.PORTAL_RATE_LIMITS['consulta-ip'], s.PORTAL_RATE_LIMITS['envio-ip'])"
+    result = subprocess.run(  # noqa: S603 (our own interpreter, our own settings)
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.stdout.split("\n")[0] == "(20, 60) (30, 3600)", result.stderr

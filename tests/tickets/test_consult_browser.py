@@ -305,16 +305,15 @@ def test_customer_closes_reopens_and_rates_a_resolved_ticket(live_server, page: 
     assert resolved.rating_comment == "Resolveram rápido, mas demorou a primeira resposta."
 
 
-def test_the_refusal_pages_explain_themselves_and_are_accessible(page: Page, live_server, monkeypatch):
+def test_the_refusal_pages_explain_themselves_and_are_accessible(page: Page, live_server, monkeypatch, settings):
     """A spent link, too many lookups, too many failed logins: each says what happened and what to do."""
-    from portal.ratelimit import Limit
 
     page.goto(live_server.url + "/tickets/acesso/um-link-que-nao-existe/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Link inválido ou expirado")
     expect(page.get_by_role("link", name="Consultar solicitações")).to_be_visible()
     assert_accessible(page)
 
-    monkeypatch.setattr("tickets.views.CONSULT_PER_IP", Limit("consulta-ip", 1, 60))
+    settings.PORTAL_RATE_LIMITS = {**settings.PORTAL_RATE_LIMITS, "consulta-ip": (1, 60)}
     for _ in range(2):
         page.goto(live_server.url + "/tickets/consultar/")
         page.get_by_label("CPF do solicitante").fill("529.982.247-25")

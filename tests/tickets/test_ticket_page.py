@@ -426,10 +426,9 @@ def test_uploaded_reply_files_live_in_private_storage_under_generated_names(clie
     assert io.BytesIO(path.read_bytes()).read().startswith(b"%PDF")
 
 
-def test_too_many_replies_from_one_address_wait_and_keep_the_text(client, world, monkeypatch):
-    from portal.ratelimit import Limit
+def test_too_many_replies_from_one_address_wait_and_keep_the_text(client, world, monkeypatch, settings):
 
-    monkeypatch.setattr("tickets.views.REPLY_PER_IP", Limit("resposta-ip", 2, 60 * 60))
+    settings.PORTAL_RATE_LIMITS = {**settings.PORTAL_RATE_LIMITS, "resposta-ip": (2, 60 * 60)}
     client.force_login(world.membro_a)
     url = ticket_url(world.colleague_ticket, "responder/")
     for n in range(2):

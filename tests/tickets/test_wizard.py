@@ -308,10 +308,9 @@ def _fill_and_send(client):
     return post_step(client, "datavalid", "revisao", {"key": _key(client)})
 
 
-def test_submissions_past_the_per_cpf_limit_get_a_429_and_the_form_is_kept(client, ticket_form, monkeypatch):
-    from portal.ratelimit import Limit
+def test_submissions_past_the_per_cpf_limit_get_a_429_and_the_form_is_kept(client, ticket_form, monkeypatch, settings):
 
-    monkeypatch.setattr("tickets.views.SUBMIT_PER_CPF", Limit("envio-cpf", 2, 24 * 60 * 60))
+    settings.PORTAL_RATE_LIMITS = {**settings.PORTAL_RATE_LIMITS, "envio-cpf": (2, 24 * 60 * 60)}
     assert _fill_and_send(client).status_code == 302
     assert _fill_and_send(client).status_code == 302
     refused = _fill_and_send(client)
@@ -321,10 +320,9 @@ def test_submissions_past_the_per_cpf_limit_get_a_429_and_the_form_is_kept(clien
     assert "Passo 4 de 4" in client.get("/tickets/novo/datavalid/").content.decode()
 
 
-def test_submissions_past_the_per_address_limit_get_a_429(client, ticket_form, monkeypatch):
-    from portal.ratelimit import Limit
+def test_submissions_past_the_per_address_limit_get_a_429(client, ticket_form, monkeypatch, settings):
 
-    monkeypatch.setattr("tickets.views.SUBMIT_PER_IP", Limit("envio-ip", 1, 60 * 60))
+    settings.PORTAL_RATE_LIMITS = {**settings.PORTAL_RATE_LIMITS, "envio-ip": (1, 60 * 60)}
     assert _fill_and_send(client).status_code == 302
     assert _fill_and_send(client).status_code == 429
     assert Ticket.objects.count() == 1
@@ -419,11 +417,11 @@ def test_a_valid_set_is_parked_and_listed(client, ticket_form, no_drafts):
     assert len(set(_parked_paths()) - no_drafts) == 1
 
 
-def test_too_many_step_posts_from_one_address_get_a_429_that_keeps_the_typed_text(client, ticket_form, monkeypatch):
-    from portal.ratelimit import Limit
-    from tickets import views
+def test_too_many_step_posts_from_one_address_get_a_429_that_keeps_the_typed_text(
+    client, ticket_form, monkeypatch, settings
+):
 
-    monkeypatch.setattr(views, "STEP_PER_IP", Limit("passo-ip-teste", 4, 3600))
+    settings.PORTAL_RATE_LIMITS = {**settings.PORTAL_RATE_LIMITS, "passo-ip": (4, 3600)}
     for _twice in range(2):  # next and back, twice: four posts
         assert post_step(client, "datavalid", "identificacao", ANONYMOUS_IDENTIFICATION).status_code == 302
         assert post_step(client, "datavalid", "contato", CONTACT, action="back").status_code == 302
