@@ -48,7 +48,8 @@ def test_a_request_log_line_is_written_once_in_debug_mode(settings):
 
 def test_rate_limits_come_from_settings_and_the_environment_overrides_them():
     env = {**os.environ, "DJANGO_DEBUG": "true", "PORTAL_RATE_LIMIT_CONSULTA_IP": "20"}
-    code = "from portal import settings as s; print(s.PORTAL_RATE_LIMITS['consulta-ip'], s.PORTAL_RATE_LIMITS['envio-ip'])"
+    limits = "s.PORTAL_RATE_LIMITS['consulta-ip'], s.PORTAL_RATE_LIMITS['envio-ip']"
+    code = f"from portal import settings as s; print({limits})"
     result = subprocess.run(  # noqa: S603 (our own interpreter, our own settings)
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
     )
