@@ -15,6 +15,7 @@ from reportlab.pdfgen import canvas
 
 from billing import febraban, services
 from billing.models import BoletoIssue, Invoice
+from portal import qr
 
 #: The barcode's height in narrow-bar units (FEBRABAN: 13 mm high for a 0.25 mm narrow bar is ~52).
 BARCODE_HEIGHT = 52
@@ -46,9 +47,7 @@ def barcode_svg(code: str) -> str:
 
 def qr_svg(payload: str) -> str:
     """The PIX QR code as inline SVG (segno), labelled for screen readers."""
-    svg = segno.make(payload, error="m", micro=False).svg_inline(scale=4, border=4, svgclass="pix-qr", omitsize=True)
-    label = _("QR Code PIX para pagar esta fatura")
-    return mark_safe(svg.replace("<svg ", format_html('<svg role="img" aria-label="{}" ', label), 1))  # noqa: S308
+    return qr.qr_svg(payload, label=_("QR Code PIX para pagar esta fatura"), svgclass="pix-qr", scale=4, omitsize=True)
 
 
 def boleto_context(invoice: Invoice, issue: BoletoIssue) -> dict:

@@ -9,15 +9,12 @@ import math
 from functools import wraps
 
 import django_otp
-import segno
 from django.contrib import admin, messages
 from django.contrib.admin.views.decorators import staff_member_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import format_html
 from django.utils.http import url_has_allowed_host_and_scheme, urlencode
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods, require_POST
@@ -25,6 +22,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp_webauthn.models import WebAuthnCredential
 
+from portal import qr
 from staff import services
 from staff.forms import AppCodeForm, RecoveryCodeForm
 from staff.passkeys import passkey_config
@@ -125,11 +123,9 @@ def enrol(request):
 def _qr_svg(device: TOTPDevice) -> str:
     """The otpauth:// address as an inline SVG: black on white whatever the admin's theme, no styles."""
     label = _("QR code para o aplicativo autenticador")
-    svg = segno.make(device.config_url, error="m").svg_inline(
-        scale=5, border=4, dark="#000", light="#fff", svgclass="qr-code", title=label
+    return qr.qr_svg(
+        device.config_url, label=label, svgclass="qr-code", scale=5, dark="#000", light="#fff", title=label
     )
-    # segno writes the markup itself (nothing of the user's in it but the escaped address and title).
-    return mark_safe(svg.replace("<svg ", format_html('<svg role="img" aria-label="{}" ', label), 1))  # noqa: S308
 
 
 def _grouped_secret(device: TOTPDevice) -> str:
