@@ -10,8 +10,8 @@ from attestation.selectors import closed_periods
 from tests.a11y import assert_accessible
 from tests.attestation.factories import AttestationFactory, contest_form
 from tests.billing.factories import InvoiceFactory
+from tests.browser import horizontal_overflow, log_in
 from tests.factories import (
-    DEFAULT_PASSWORD,
     ContractFactory,
     MembershipFactory,
     OrganizationFactory,
@@ -68,22 +68,10 @@ def customer():
     return user
 
 
-def _log_in(page: Page, base_url: str) -> None:
-    page.goto(base_url + "/entrar/")
-    page.get_by_label("CPF ou e-mail").fill("maria@cliente.example")
-    page.get_by_label("Senha").fill(DEFAULT_PASSWORD)
-    page.get_by_role("button", name="Entrar", exact=True).click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Olá, Maria")
-
-
-def _overflow(page: Page) -> int:
-    return page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-
-
 @pytest.mark.parametrize("width", [1366, 375])
 def test_ateste_page_and_confirmation_are_accessible_and_fit_the_screen(live_server, page: Page, customer, width):
     page.set_viewport_size({"width": width, "height": 900})
-    _log_in(page, live_server.url)
+    log_in(page, live_server.url, "maria@cliente.example")
     if width < 768:
         page.get_by_role("button", name="Menu").click()
     page.get_by_role("navigation", name="Menu da Área do Cliente").get_by_role(
@@ -95,7 +83,7 @@ def test_ateste_page_and_confirmation_are_accessible_and_fit_the_screen(live_ser
     expect(page.get_by_text("R$\u00a042.300,00").first).to_be_visible()
     # The membro of Sicoob sees its history, without buttons: 4 buttons, 2 pending months × 2 contracts of the bank.
     expect(page.get_by_role("link", name="Atestar ou contestar")).to_have_count(4)
-    assert _overflow(page) <= 0
+    assert horizontal_overflow(page) <= 0
     assert_accessible(page)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=ARTIFACTS / f"attestation-list-{width}px.png", full_page=True)
@@ -103,7 +91,7 @@ def test_ateste_page_and_confirmation_are_accessible_and_fit_the_screen(live_ser
     page.get_by_role("link", name=f"Atestar ou contestar {PERIODS[0]:%m/%Y} de CT-2024/00113").click()
     expect(page.get_by_role("heading", level=1)).to_have_text(f"Ateste de {PERIODS[0]:%m/%Y} — CT-2024/00113")
     expect(page.get_by_text("Eu, Maria da Silva, CPF 529.982.247-25, declaro")).to_be_visible()
-    assert _overflow(page) <= 0
+    assert horizontal_overflow(page) <= 0
     assert_accessible(page)
     page.screenshot(path=ARTIFACTS / f"attestation-period-{width}px.png", full_page=True)
 
@@ -116,7 +104,7 @@ def test_gestor_attests_and_contests_without_javascript(live_server, browser, cu
     context = browser.new_context(java_script_enabled=False, viewport={"width": 1366, "height": 900}, locale="pt-BR")
     context.set_default_timeout(15_000)
     page = context.new_page()
-    _log_in(page, live_server.url)
+    log_in(page, live_server.url, "maria@cliente.example")
     page.goto(live_server.url + "/ateste/")
     page.get_by_role("link", name=f"Atestar ou contestar {PERIODS[0]:%m/%Y} de CT-2024/00113").click()
     page.get_by_role("button", name="Atestar", exact=True).click()

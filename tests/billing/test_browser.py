@@ -9,8 +9,8 @@ from playwright.sync_api import Page, expect
 
 from tests.a11y import assert_accessible
 from tests.billing.factories import InvoiceFactory
+from tests.browser import horizontal_overflow, log_in
 from tests.factories import (
-    DEFAULT_PASSWORD,
     ContractFactory,
     MembershipFactory,
     OrganizationFactory,
@@ -56,25 +56,13 @@ def customer():
     return user
 
 
-def _log_in(page: Page, base_url: str) -> None:
-    page.goto(base_url + "/entrar/")
-    page.get_by_label("CPF ou e-mail").fill("529.982.247-25")
-    page.get_by_label("Senha").fill(DEFAULT_PASSWORD)
-    page.get_by_role("button", name="Entrar", exact=True).click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Olá, Maria")
-
-
-def _horizontal_overflow(page: Page) -> int:
-    return page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-
-
 @pytest.mark.parametrize("width", [1366, 375])
 def test_customer_filters_invoices_and_opens_the_2a_via(live_server, page: Page, customer, width):
     page.set_viewport_size({"width": width, "height": 900})
-    _log_in(page, live_server.url)
+    log_in(page, live_server.url, "529.982.247-25")
     page.goto(live_server.url + "/financeiro/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Financeiro")
-    assert _horizontal_overflow(page) <= 0
+    assert horizontal_overflow(page) <= 0
     assert_accessible(page)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=ARTIFACTS / f"billing-list-{width}px.png", full_page=True)
@@ -89,7 +77,7 @@ def test_customer_filters_invoices_and_opens_the_2a_via(live_server, page: Page,
     expect(page.get_by_role("img", name="Código de barras do boleto")).to_be_visible()
     expect(page.get_by_role("img", name="QR Code PIX para pagar esta fatura")).to_be_visible()
     expect(page.get_by_text("Total a pagar")).to_be_visible()
-    assert _horizontal_overflow(page) <= 0
+    assert horizontal_overflow(page) <= 0
     assert_accessible(page)
     page.screenshot(path=ARTIFACTS / f"billing-2a-via-{width}px.png", full_page=True)
 
@@ -97,7 +85,7 @@ def test_customer_filters_invoices_and_opens_the_2a_via(live_server, page: Page,
 def test_pages_work_without_javascript(live_server, browser, customer):
     context = browser.new_context(java_script_enabled=False, locale="pt-BR")
     page = context.new_page()
-    _log_in(page, live_server.url)
+    log_in(page, live_server.url, "529.982.247-25")
     page.goto(live_server.url + "/financeiro/?situacao=cancelada")
     expect(page.get_by_role("status")).to_have_text("1 fatura")
     page.get_by_role("button", name="Solicitar ajuda").first.click()

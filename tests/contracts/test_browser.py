@@ -8,9 +8,9 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.a11y import assert_accessible
+from tests.browser import horizontal_overflow, log_in
 from tests.contracts.factories import ContractDocumentFactory
 from tests.factories import (
-    DEFAULT_PASSWORD,
     ContractFactory,
     MembershipFactory,
     OrganizationFactory,
@@ -79,22 +79,10 @@ def customer():
     return user
 
 
-def _log_in(page: Page, base_url: str) -> None:
-    page.goto(base_url + "/entrar/")
-    page.get_by_label("CPF ou e-mail").fill("maria@cliente.example")
-    page.get_by_label("Senha").fill(DEFAULT_PASSWORD)
-    page.get_by_role("button", name="Entrar", exact=True).click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Olá, Maria")
-
-
-def _overflow(page: Page) -> int:
-    return page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-
-
 @pytest.mark.parametrize("width", [1366, 375])
 def test_contract_list_and_detail_are_accessible_and_fit_the_screen(live_server, page: Page, customer, width):
     page.set_viewport_size({"width": width, "height": 900})
-    _log_in(page, live_server.url)
+    log_in(page, live_server.url, "maria@cliente.example")
     if width < 768:
         page.get_by_role("button", name="Menu").click()
     page.get_by_role("navigation", name="Menu da Área do Cliente").get_by_role("link", name="Meus Contratos").click()
@@ -102,7 +90,7 @@ def test_contract_list_and_detail_are_accessible_and_fit_the_screen(live_server,
     expect(page.get_by_role("heading", level=2)).to_have_count(4)
     expect(page.get_by_text("Vence em 45 dias")).to_be_visible()
     expect(page.get_by_text("R$\u00a042.300,00")).to_be_visible()
-    assert _overflow(page) <= 0
+    assert horizontal_overflow(page) <= 0
     assert_accessible(page)
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=ARTIFACTS / f"contracts-list-{width}px.png", full_page=True)
@@ -110,7 +98,7 @@ def test_contract_list_and_detail_are_accessible_and_fit_the_screen(live_server,
     page.get_by_role("link", name="CT-2024/00113", exact=True).click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Contrato CT-2024/00113")
     expect(page.get_by_role("link", name="1º Termo Aditivo (reajuste anual)")).to_be_visible()
-    assert _overflow(page) <= 0
+    assert horizontal_overflow(page) <= 0
     assert_accessible(page)
     page.screenshot(path=ARTIFACTS / f"contracts-detail-{width}px.png", full_page=True)
 
@@ -122,7 +110,7 @@ def test_contract_list_and_detail_are_accessible_and_fit_the_screen(live_server,
 def test_filters_work_without_javascript(live_server, browser, customer):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 1366, "height": 900}, locale="pt-BR")
     page = context.new_page()
-    _log_in(page, live_server.url)
+    log_in(page, live_server.url, "maria@cliente.example")
     page.goto(live_server.url + "/contratos/")
     page.get_by_label("Situação").select_option("suspenso")
     page.get_by_role("button", name="Filtrar").click()
@@ -137,7 +125,7 @@ def test_filters_work_without_javascript(live_server, browser, customer):
 
 def test_contract_pages_reflow_at_320px_with_only_built_bootstrap_classes(live_server, page: Page, customer):
     page.set_viewport_size({"width": 320, "height": 720})
-    _log_in(page, live_server.url)
+    log_in(page, live_server.url, "maria@cliente.example")
     pages = Pages(page)
     for path in ["/contratos/", "/contratos/?situacao=encerrado", "/contratos/CT-2024/00113/"]:
         page.goto(live_server.url + path)

@@ -8,8 +8,8 @@ from django.utils import timezone
 from playwright.sync_api import Page, expect
 
 from tests.a11y import assert_accessible
+from tests.browser import horizontal_overflow, log_in
 from tests.factories import (
-    DEFAULT_PASSWORD,
     ContractFactory,
     MembershipFactory,
     OrganizationFactory,
@@ -57,28 +57,16 @@ def customer():
     return user
 
 
-def _log_in(page: Page, base_url: str) -> None:
-    page.goto(base_url + "/entrar/")
-    page.get_by_label("CPF ou e-mail").fill("529.982.247-25")
-    page.get_by_label("Senha").fill(DEFAULT_PASSWORD)
-    page.get_by_role("button", name="Entrar", exact=True).click()
-    expect(page.get_by_role("heading", level=1)).to_have_text("Olá, Maria")
-
-
-def _horizontal_overflow(page: Page) -> int:
-    return page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
-
-
 @pytest.mark.parametrize("width", [1366, 375])
 def test_consumo_page_is_accessible_and_the_chart_fits_the_screen(live_server, page: Page, customer, width):
     page.set_viewport_size({"width": width, "height": 900})
-    _log_in(page, live_server.url)
+    log_in(page, live_server.url, "529.982.247-25")
     page.goto(live_server.url + "/consumo/")
     expect(page.get_by_role("heading", level=1)).to_have_text("Consultar Consumo")
     chart = page.get_by_role("img", name="Consumo mensal do contrato CT-2024/00112")
     expect(chart).to_be_visible()
     expect(page.get_by_role("table", name="Consumo por mês do contrato CT-2024/00112, em consultas")).to_be_visible()
-    assert _horizontal_overflow(page) <= 0
+    assert horizontal_overflow(page) <= 0
     box = chart.bounding_box()
     assert box["x"] >= 0
     assert box["x"] + box["width"] <= width
@@ -93,7 +81,7 @@ def test_consumo_page_is_accessible_and_the_chart_fits_the_screen(live_server, p
     expect(page).to_have_url(live_server.url + "/consumo/?contrato=CT-2024%2F00112&meses=24")
     expect(page.get_by_role("table")).to_have_count(1)
     expect(page.get_by_role("row")).to_have_count(25)
-    assert _horizontal_overflow(page) <= 0
+    assert horizontal_overflow(page) <= 0
     assert_accessible(page)
     page.screenshot(path=ARTIFACTS / f"usage-24-months-{width}px.png", full_page=True)
 
@@ -101,7 +89,7 @@ def test_consumo_page_is_accessible_and_the_chart_fits_the_screen(live_server, p
 def test_consumo_filters_and_download_work_without_javascript(live_server, browser, customer):
     context = browser.new_context(java_script_enabled=False, viewport={"width": 1366, "height": 900}, locale="pt-BR")
     page = context.new_page()
-    _log_in(page, live_server.url)
+    log_in(page, live_server.url, "529.982.247-25")
     page.goto(live_server.url + "/consumo/")
     page.get_by_label("Período", exact=True).select_option("24")
     page.get_by_role("button", name="Consultar").click()
