@@ -33,10 +33,14 @@ INSTALLED_APPS = [
     "portal",
     "tickets",
     "staff",
+    "consent",
     "contracts",
     "billing",
     "usage",
     "attestation",
+    "contacts",
+    "certificates",
+    "api",
     "support",
     # Django and third parties.
     "django.contrib.admin",
@@ -55,6 +59,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "django_otp_webauthn",
+    "ninja",
 ]
 
 MIDDLEWARE = [

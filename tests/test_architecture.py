@@ -6,7 +6,21 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-LAYERS = ["helpcenter", "portal", "tickets", "staff", "contracts", "billing", "usage", "attestation", "support"]
+LAYERS = [
+    "helpcenter",
+    "portal",
+    "tickets",
+    "staff",
+    "consent",
+    "contracts",
+    "billing",
+    "usage",
+    "attestation",
+    "contacts",
+    "certificates",
+    "api",
+    "support",
+]
 
 
 def _imported_top_level_modules(path: Path) -> set[str]:
