@@ -40,6 +40,7 @@ INSTALLED_APPS = [
     "attestation",
     "contacts",
     "certificates",
+    "credentials",
     "api",
     "support",
     # Django and third parties.

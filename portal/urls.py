@@ -42,7 +42,7 @@ urlpatterns = [
     path("consumo/", include("usage.urls")),
     path("ateste/", include("attestation.urls")),
     path("contatos/", include("contacts.urls")),
-    path("chaves/", include("api.urls")),
+    path("chaves/", include("credentials.urls")),
     path("api/", include("api.api_urls")),
     path("certificado-digital/", include("certificates.urls")),
     path("compartilha-rfb/", include("consent.urls")),

@@ -18,6 +18,7 @@ LAYERS = [
     "attestation",
     "contacts",
     "certificates",
+    "credentials",
     "api",
     "support",
 ]

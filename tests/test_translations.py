@@ -19,6 +19,7 @@ SOURCES = [
     "attestation",
     "contacts",
     "certificates",
+    "credentials",
     "api",
     "support",
     "templates",

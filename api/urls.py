@@ -1,3 +1,0 @@
-app_name = "api"
-
-urlpatterns: list = []
