@@ -1,8 +1,12 @@
+import datetime
+
 from django.contrib import admin
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from helpcenter.models import Article, DocumentationPage, FaqCategory, Product
+from helpcenter.models import Article, DocumentationPage, EmptySearch, FaqCategory, Product, SynonymGroup
 
 
 class DocumentationPageInline(admin.StackedInline):
@@ -91,3 +95,53 @@ class DocumentationPageAdmin(admin.ModelAdmin):
         return (
             page.get_absolute_url() if page.published else reverse("helpcenter:preview", args=["documentacao", page.pk])
         )
+
+
+@admin.register(SynonymGroup)
+class SynonymGroupAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "note"]
+    search_fields = ["terms", "note"]
+    fields = ["terms", "note"]
+
+
+class MonthFilter(admin.SimpleListFilter):
+    """The current month unless another is chosen: what customers are looking for now."""
+
+    title = _("mês")
+    parameter_name = "mes"
+
+    def lookups(self, request, model_admin):
+        months = EmptySearch.objects.dates("month", "month", order="DESC")[:13]
+        return [(month.isoformat(), date_format(month, "YEAR_MONTH_FORMAT")) for month in months]
+
+    def choices(self, changelist):
+        current = self.value() or timezone.localdate().replace(day=1).isoformat()
+        for value, label in self.lookup_choices:
+            yield {
+                "selected": current == value,
+                "query_string": changelist.get_query_string({self.parameter_name: value}),
+                "display": label,
+            }
+
+    def queryset(self, request, queryset):
+        try:
+            month = datetime.date.fromisoformat(self.value() or "")
+        except ValueError:
+            month = timezone.localdate().replace(day=1)
+        return queryset.filter(month=month)
+
+
+@admin.register(EmptySearch)
+class EmptySearchAdmin(admin.ModelAdmin):
+    """The month's searches that found nothing, most frequent first: write the answer, or add a synonym."""
+
+    list_display = ["query", "count", "last_seen"]
+    list_filter = [MonthFilter]
+    search_fields = ["query"]
+    ordering = ["-count", "query"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False

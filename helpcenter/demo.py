@@ -4,6 +4,7 @@ from django.utils.text import slugify
 
 from helpcenter.demo_content import DOCUMENTATION, FAQ
 from helpcenter.models import Article, DocumentationPage, FaqCategory, Product
+from helpcenter.query import refresh_word_list
 
 CATEGORIES = {
     "processo-de-compra": "Processo de Compra",
@@ -56,6 +57,7 @@ def seed(stdout) -> None:
             page.title, page.body, page.order = title, body, position
             page.save()
             pages += 1
+    refresh_word_list()  # now, not after the seed's transaction: the demo searches at once
     stdout.write(
         f"  helpcenter: {len(PRODUCTS)} products, {articles} questions in {len(CATEGORIES)} categories, "
         f"{pages} documentation pages"

@@ -181,3 +181,60 @@ class DocumentationPage(RenderedMarkup):
     @property
     def anchor(self) -> str:
         return f"doc-{self.slug}"
+
+
+class SynonymGroup(models.Model):
+    """Words and phrases the search treats as one: "2ª via, segunda via, reemissão".
+
+    Staff keep this dictionary in the admin; ``helpcenter.query`` expands each query with it.
+    """
+
+    terms = models.TextField(
+        _("termos equivalentes"),
+        help_text=_(
+            "Separados por vírgula, por exemplo: chamado, ticket, solicitação. Uma busca por qualquer um deles "
+            "encontra também os outros. Escreva as formas que as pessoas usam, com ou sem acento."
+        ),
+    )
+    note = models.CharField(_("observação"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["terms"]
+        verbose_name = _("grupo de sinônimos")
+        verbose_name_plural = _("sinônimos da busca")
+
+    def __str__(self) -> str:
+        return ", ".join(self.term_list)
+
+    @property
+    def term_list(self) -> list[str]:
+        return [term for term in (" ".join(part.split()) for part in self.terms.split(",")) if term]
+
+    def clean(self) -> None:
+        from django.core.exceptions import ValidationError
+
+        if len(self.term_list) < 2:
+            raise ValidationError({"terms": _("Informe pelo menos dois termos, separados por vírgula.")})
+        self.terms = ", ".join(self.term_list)
+
+
+class EmptySearch(models.Model):
+    """A search that found nothing, counted per month: what staff should write or add as a synonym.
+
+    Only the query's words are kept, with anything that looks like a document number, a phone or
+    an e-mail address removed (``helpcenter.services.empty_search_record``).
+    """
+
+    month = models.DateField(_("mês"))
+    query = models.CharField(_("busca"), max_length=100)
+    count = models.PositiveIntegerField(_("vezes"), default=1)
+    last_seen = models.DateTimeField(_("última vez"), auto_now=True)
+
+    class Meta:
+        ordering = ["-month", "-count", "query"]
+        verbose_name = _("busca sem resultado")
+        verbose_name_plural = _("buscas sem resultado")
+        constraints = [models.UniqueConstraint(fields=["month", "query"], name="helpcenter_emptysearch_unique")]
+
+    def __str__(self) -> str:
+        return self.query

@@ -16,6 +16,8 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
+from helpcenter.query import Analysis, Concept, analyse, fold
+
 MAX_QUERY_LENGTH = 100
 SNIPPET_WORDS = 30
 
@@ -44,19 +46,48 @@ def _url(kind: str, section_slug: str, anchor_slug: str) -> str:
 
 
 class SearchResults:
-    """A lazily evaluated, sliceable sequence of hits for one query."""
+    """A lazily evaluated, sliceable sequence of hits for one query.
+
+    The query is analysed once (``helpcenter.query``). Results are the answers that match at least
+    half of its concepts (or as many as the best answer does), ranked by concepts matched, title
+    matches, helpful votes and density; when none matches, the questions and pages whose titles
+    look like the query (trigram similarity, for typos the word list missed).
+    """
 
     def __init__(self, query: str):
         self.query = query
-        self._count: int | None = None
+        self._analysis: Analysis | None = None
+        self._mode: str | None = None
+        self._ranking: list[tuple[str, int]] | None = None
+
+    @property
+    def analysis(self) -> Analysis:
+        if self._analysis is None:
+            self._analysis = analyse(self.query)
+        return self._analysis
+
+    @property
+    def suggestion(self) -> str:
+        """ "Você quis dizer": the query with its unknown words corrected, or ""."""
+        return self.analysis.suggestion
 
     def __len__(self) -> int:
         return self.count()
 
     def count(self) -> int:
-        if self._count is None:
-            self._count = _count(self.query)
-        return self._count
+        return len(self._ranked())
+
+    def _ranked(self) -> list[tuple[str, int]]:
+        """Every match, best first, as (table, id): scored once, by one query; pages only fetch their rows."""
+        if self._ranking is None:
+            self._mode, self._ranking = MODE_NONE, []
+            if self.analysis.concepts:
+                for mode in (MODE_MOST, MODE_TITLE) if self.analysis.meaningful else (MODE_TITLE,):
+                    ranking = _ranking(self.analysis, mode, self.query)
+                    if ranking:
+                        self._mode, self._ranking = mode, ranking
+                        break
+        return self._ranking
 
     def __getitem__(self, item: slice) -> list[Hit]:
         if not isinstance(item, slice):
@@ -64,60 +95,152 @@ class SearchResults:
         start, stop = item.start or 0, item.stop
         if stop is None or stop <= start:
             return []
-        return _page(self.query, offset=start, limit=stop - start)
+        rows = self._ranked()[start:stop]
+        if not rows:
+            return []
+        assert self._mode is not None
+        return _hits(self.analysis if self._mode != MODE_TITLE else _title_analysis(self.query), rows)
 
 
 def search(query: str) -> SearchResults:
     return SearchResults(query)
 
 
-_MATCHES = """
-    SELECT 'article' AS kind, a.id, ts_rank(a.search_vector, q.query) AS rank
-      FROM helpcenter_article a, q
-     WHERE a.published AND a.search_vector @@ q.query
-    UNION ALL
-    SELECT 'documentation', d.id, ts_rank(d.search_vector, q.query)
-      FROM helpcenter_documentationpage d
-      JOIN helpcenter_product p ON p.id = d.product_id
-      , q
-     WHERE d.published AND p.active AND d.search_vector @@ q.query
-"""
-_QUERY = "WITH q AS (SELECT websearch_to_tsquery('portal_pt', %s) AS query)"
+MODE_NONE, MODE_MOST, MODE_TITLE, MODE_ANY = "none", "most", "title", "any"
+
+# Ranking, in points: each concept matched counts 2, and 1 more where it matches the title, so a
+# title match outranks a body match; answers customers marked helpful get at most HELPFUL_BOOST,
+# and ts_rank's density at most DENSITY_WEIGHT — both less than one concept, so they only break ties.
+HELPFUL_BOOST = 0.3
+DENSITY_WEIGHT = 0.4
 
 
-def _page(query: str, *, offset: int, limit: int) -> list[Hit]:
-    options = f"StartSel={_START}, StopSel={_STOP}, MaxWords={SNIPPET_WORDS}, MinWords=12, MaxFragments=2"
+#: A concept found in at most this many answers is *selective*: candidates are the answers that match
+#: a selective concept, so a common word ("contrato") never makes the search score the whole base.
+SELECTIVE = 2000
+#: However the query is made, at most this many answers per table are scored.
+MAX_CANDIDATES = 2000
+
+
+def _concept_queries(analysis: Analysis) -> tuple[str, list]:
+    """CTE ``r``: each meaningful concept (c0, c1…) as an OR of its alternatives, and their combinations."""
+    concepts = analysis.meaningful
+    columns, params = [], []
+    for n, concept in enumerate(concepts):
+        alternatives = " || ".join(["phraseto_tsquery('portal_pt', %s)"] * len(concept.alternatives))
+        columns.append(f"({alternatives}) AS c{n}")
+        params += concept.alternatives
+    names = [f"c{n}" for n in range(len(concepts))]
+    selective = [f"c{n}" for n, concept in enumerate(concepts) if concept.frequency <= SELECTIVE]
     sql = f"""
-        {_QUERY}, page AS (
-            SELECT * FROM ({_MATCHES}) matches ORDER BY rank DESC, kind, id LIMIT %s OFFSET %s
+        q AS (SELECT {", ".join(columns)}),
+        r AS (
+            SELECT q.*,
+                   {" || ".join(names)} AS any,
+                   {" || ".join(selective) if selective else " && ".join(names)} AS candidates
+              FROM q
+        )
+    """  # noqa: S608 (only column names are interpolated)
+    return sql, params
+
+
+def _matches(analysis: Analysis, mode: str) -> str:
+    """Every matching answer (kind, id) with its score; needs CTE ``r``."""
+    n = len(analysis.meaningful)
+    coverage = " + ".join(f"(sv @@ r.c{i})::int" for i in range(n))
+    title_hits = " + ".join(f"(ts_filter(sv, '{{a}}') @@ r.c{i})::int" for i in range(n))
+    candidates = f"""
+        (SELECT 'article' AS kind, t.id, t.search_vector AS sv,
+                {HELPFUL_BOOST} * t.helpful_yes / (t.helpful_yes + t.helpful_no + 3.0) AS helpful
+           FROM helpcenter_article t, r
+          WHERE t.published AND t.search_vector @@ r.candidates
+          LIMIT {MAX_CANDIDATES})
+        UNION ALL
+        (SELECT 'documentationpage', t.id, t.search_vector, 0
+           FROM helpcenter_documentationpage t JOIN helpcenter_product p ON p.id = t.product_id, r
+          WHERE t.published AND p.active AND t.search_vector @@ r.candidates
+          LIMIT {MAX_CANDIDATES})
+    """  # noqa: S608 (only constants are interpolated)
+    scored = f"""
+        SELECT kind, id, {coverage} AS coverage,
+               2 * ({coverage}) + {title_hits} + helpful + {DENSITY_WEIGHT} * ts_rank(sv, r.any, 32) AS score
+          FROM ({candidates}) candidate, r
+    """  # noqa: S608 (only constants are interpolated)
+    if mode == MODE_ANY:
+        return scored
+    # At least half of what was asked, and never less than the best answer has.
+    return f"""
+        SELECT * FROM (SELECT *, max(coverage) OVER () AS best FROM ({scored}) s) s
+         WHERE coverage >= least(best, {max(1, -(-n // 2))})
+    """  # noqa: S608 (only constants are interpolated)
+
+
+_TITLES = """
+    SELECT 'article' AS kind, t.id, similarity(t.question, %s) AS score
+      FROM helpcenter_article t WHERE t.published AND t.question %% %s
+    UNION ALL
+    SELECT 'documentationpage', t.id, similarity(t.title, %s)
+      FROM helpcenter_documentationpage t JOIN helpcenter_product p ON p.id = t.product_id
+     WHERE t.published AND p.active AND t.title %% %s
+"""
+
+
+def _title_analysis(query: str) -> Analysis:
+    """For the title fallback: the whole query as one concept (it only feeds the snippets)."""
+    return Analysis([Concept(query, [query], meaningful=True)])
+
+
+def _ranking(analysis: Analysis, mode: str, query: str, *, limit: int | None = None) -> list[tuple[str, int]]:
+    """(table, id) of every match (or the first ``limit``), best first."""
+    if mode == MODE_TITLE:
+        sql, params = _TITLES, [query] * 4
+    else:
+        concepts, params = _concept_queries(analysis)
+        sql = f"WITH {concepts} {_matches(analysis, mode)}"  # noqa: S608 (only constants are interpolated)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT kind, id FROM ({sql}) matches ORDER BY score DESC, kind, id LIMIT %s",  # noqa: S608
+            [*params, limit],
+        )
+        return cursor.fetchall()
+
+
+def _hits(analysis: Analysis, rows: list[tuple[str, int]]) -> list[Hit]:
+    """The hits of ``rows`` (table, id), in that order, with highlighted snippets. One query."""
+    options = f"StartSel={_START}, StopSel={_STOP}, MaxWords={SNIPPET_WORDS}, MinWords=12, MaxFragments=2"
+    concepts, params = _concept_queries(analysis)
+    sql = f"""
+        WITH {concepts}, page(position, kind, id) AS (
+            SELECT * FROM unnest(%s::int[], %s::text[], %s::bigint[])
         )
         SELECT page.kind,
                coalesce(a.question, d.title),
                coalesce(c.name, p.name),
                coalesce(c.slug, p.slug),
                coalesce(a.slug, d.slug),
-               ts_headline('portal_pt', translate(coalesce(a.body_text, d.body_text), '<>', '‹›'), q.query, %s)
+               ts_headline('portal_pt', translate(coalesce(a.body_text, d.body_text), '<>', '‹›'), r.any, %s)
           FROM page
-          CROSS JOIN q
+          CROSS JOIN r
           LEFT JOIN helpcenter_article a ON page.kind = 'article' AND a.id = page.id
           LEFT JOIN helpcenter_faqcategory c ON c.id = a.category_id
-          LEFT JOIN helpcenter_documentationpage d ON page.kind = 'documentation' AND d.id = page.id
+          LEFT JOIN helpcenter_documentationpage d ON page.kind = 'documentationpage' AND d.id = page.id
           LEFT JOIN helpcenter_product p ON p.id = d.product_id
-         ORDER BY page.rank DESC, page.kind, page.id
-    """  # noqa: S608 (only constants are interpolated; the query travels as a parameter)
+         ORDER BY page.position
+    """  # noqa: S608 (only constants are interpolated; the query travels as parameters)
+    positions = list(range(len(rows)))
     with connection.cursor() as cursor:
-        cursor.execute(sql, [query, limit, offset, options])
-        rows = cursor.fetchall()
+        cursor.execute(sql, [*params, positions, [kind for kind, _id in rows], [pk for _kind, pk in rows], options])
+        found = cursor.fetchall()
     return [
-        Hit(kind, title, section, _url(kind, section_slug, anchor_slug), _highlighted(snippet))
-        for kind, title, section, section_slug, anchor_slug, snippet in rows
+        Hit(
+            "article" if kind == "article" else "documentation",
+            title,
+            section,
+            _url("article" if kind == "article" else "documentation", section_slug, anchor_slug),
+            _highlighted(snippet),
+        )
+        for kind, title, section, section_slug, anchor_slug, snippet in found
     ]
-
-
-def _count(query: str) -> int:
-    with connection.cursor() as cursor:
-        cursor.execute(f"{_QUERY} SELECT count(*) FROM ({_MATCHES}) matches", [query])  # noqa: S608
-        return cursor.fetchone()[0]
 
 
 # Suggestions while a ticket is being written --------------------------------------------------------
@@ -132,4 +255,5 @@ def suggest(text: str, *, limit: int = 3) -> list[Hit]:
     words = words[:SUGGESTION_MAX_WORDS]
     if not words:
         return []
-    return _page(" or ".join(words), offset=0, limit=limit)
+    analysis = Analysis([Concept(fold(word), [word], meaningful=True) for word in words])
+    return _hits(analysis, _ranking(analysis, MODE_ANY, "", limit=limit))

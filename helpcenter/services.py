@@ -1,8 +1,13 @@
 """Writes of the help center that involve more than one row or the visitor's session."""
 
-from django.db.models import F
+import datetime
+import re
 
-from helpcenter.models import Article
+from django.db import IntegrityError, transaction
+from django.db.models import F
+from django.utils import timezone
+
+from helpcenter.models import Article, EmptySearch
 
 VOTED_SESSION_KEY = "helpcenter_voted_articles"
 
@@ -23,3 +28,26 @@ def article_vote(*, session, article: Article, helpful: bool) -> bool:
 
 def voted_articles(session) -> set[int]:
     return set(session.get(VOTED_SESSION_KEY, []))
+
+
+# Searches that found nothing ---------------------------------------------------------------------
+
+#: What could identify someone in a query: any word with a digit or an "@" (CPF, CNPJ — alphanumeric
+#: too —, phones, protocol numbers, e-mail addresses) is dropped whole.
+_PERSONAL = re.compile(r"\S*[\d@]\S*")
+
+
+def empty_search_record(query: str, *, today: datetime.date | None = None) -> EmptySearch | None:
+    """Count a search that found nothing, by its words only, in this month's log for staff."""
+    words = " ".join(_PERSONAL.sub(" ", query).lower().split())[: EmptySearch._meta.get_field("query").max_length]
+    if not words:
+        return None
+    month = (today or timezone.localdate()).replace(day=1)
+    if EmptySearch.objects.filter(month=month, query=words).update(count=F("count") + 1, last_seen=timezone.now()):
+        return None
+    try:
+        with transaction.atomic():
+            return EmptySearch.objects.create(month=month, query=words)
+    except IntegrityError:  # the same query, logged by another request just now
+        EmptySearch.objects.filter(month=month, query=words).update(count=F("count") + 1, last_seen=timezone.now())
+        return None

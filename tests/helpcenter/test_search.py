@@ -82,7 +82,9 @@ def test_search_is_case_and_accent_insensitive_and_skips_drafts(financeiro):
     ArticleFactory(category=financeiro, question="Rascunho da cobrança", body="x", published=False)
     assert search("COBRANCA mensal").count() == 1
     assert _titles(search("cobranca")) == ["Como funciona a cobrança?"]
-    assert search("cobranca inexistente").count() == 0
+    # Forgiving: an answer that has half of the words is still offered; none of them, nothing.
+    assert _titles(search("cobranca inexistente")) == ["Como funciona a cobrança?"]
+    assert search("inexistente").count() == 0
 
 
 # The page ----------------------------------------------------------------------------------------
