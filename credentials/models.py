@@ -106,6 +106,8 @@ class CredentialEvent(models.Model):
     )
     #: The name at the time, kept if the account is later removed.
     actor_name = models.CharField(_("nome de quem fez"), max_length=150)
+    #: Done by the portal's staff (through the admin), not by a gestor of the company.
+    by_staff = models.BooleanField(_("pela equipe"), default=False)
     created_at = models.DateTimeField(_("em"), default=timezone.now)
 
     class Meta:

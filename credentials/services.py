@@ -57,13 +57,16 @@ def _require_manager(user: User, organization_id: int) -> None:
         raise PermissionDenied
 
 
-def _record(credential: ApiCredential, action: str, user: User, *, now: datetime.datetime) -> None:
+def _record(
+    credential: ApiCredential, action: str, user: User, *, now: datetime.datetime, by_staff: bool = False
+) -> None:
     CredentialEvent.objects.create(
         organization_id=credential.contract.organization_id,
         credential=credential,
         action=action,
         actor=user,
         actor_name=user.get_full_name() or user.get_username(),
+        by_staff=by_staff,
         created_at=now,
     )
 
@@ -108,6 +111,10 @@ def credential_rotate(*, user: User, credential: ApiCredential) -> str:
         credential = ApiCredential.objects.select_for_update().select_related("contract").get(pk=credential.pk)
         if credential.is_revoked:
             raise ValidationError(_("Esta chave foi revogada e não pode ser renovada."), code="revoked")
+        if not Contract.objects.active().filter(pk=credential.contract_id).exists():
+            raise ValidationError(
+                _("O contrato desta chave não está ativo; ela não pode ser renovada."), code="contract"
+            )
         now = timezone.now()
         secret = new_secret()
         credential.previous_secret_hash = credential.secret_hash
@@ -124,6 +131,17 @@ def credential_rotate(*, user: User, credential: ApiCredential) -> str:
 def credential_revoke(*, user: User, credential: ApiCredential) -> ApiCredential:
     """Revoke the key at once: its secrets stop working and every token issued for it dies now."""
     _require_manager(user, credential.contract.organization_id)
+    return _revoke(credential, user, by_staff=False)
+
+
+def credential_revoke_by_staff(*, staff_user: User, credential: ApiCredential) -> ApiCredential:
+    """The portal's staff revoke a key (a leaked secret reported to support); audited like a gestor's."""
+    if not (staff_user.is_authenticated and staff_user.is_active and staff_user.is_staff):
+        raise PermissionDenied
+    return _revoke(credential, staff_user, by_staff=True)
+
+
+def _revoke(credential: ApiCredential, actor: User, *, by_staff: bool) -> ApiCredential:
     with transaction.atomic():
         credential = ApiCredential.objects.select_for_update().select_related("contract").get(pk=credential.pk)
         if credential.is_revoked:
@@ -134,7 +152,7 @@ def credential_revoke(*, user: User, credential: ApiCredential) -> ApiCredential
         credential.previous_secret_valid_until = None
         credential.save(update_fields=["revoked_at", "previous_secret_hash", "previous_secret_valid_until"])
         credential.tokens.all().delete()
-        _record(credential, CredentialEvent.Action.REVOKED, user, now=now)
+        _record(credential, CredentialEvent.Action.REVOKED, actor, now=now, by_staff=by_staff)
     return credential
 
 
