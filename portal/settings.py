@@ -70,6 +70,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # Errors under /api/v1/ as problem JSON in the request's language, whoever answered them (api app).
+    "api.middleware.ApiProblemMiddleware",
     # Before anything reads the body: 413 past the size limit, 400 for NUL characters.
     "portal.middleware.RequestGuardMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -291,6 +293,10 @@ _RATE_LIMITS = {
     "passo-ip": (120, 60 * 60),  # posts of the ticket form's steps per address
     "senha-ip": (5, 60 * 60),  # password-reset requests per address (then 429)
     "senha-email": (3, 60 * 60),  # password-reset e-mails per address asked for (then silently none)
+    "convite-gestor": (20, 60 * 60),  # invitations sent or resent per gestor (Contatos)
+    "convite-aceite-ip": (20, 60 * 60),  # attempts to accept an invitation per address (then 429)
+    "api": (600, 60),  # customer API requests per key (api app)
+    "api-token-ip": (30, 60),  # customer API token requests per address
 }
 PORTAL_RATE_LIMITS = {
     scope: (env.int(f"PORTAL_RATE_LIMIT_{scope.upper().replace('-', '_')}", default=count), seconds)

@@ -95,6 +95,12 @@ def visible_tickets(viewer: Viewer) -> QuerySet[Ticket]:
     return Ticket.objects.filter(condition)
 
 
+def company_tickets(cnpj: str) -> QuerySet[Ticket]:
+    """The company's tickets as its gestores see them (``visible_tickets`` with ``managed_cnpjs``):
+    opened for its CNPJ by its own people. The customer API's scope for a company's key."""
+    return Ticket.objects.filter(cnpj=cnpj, company_verified=True)
+
+
 def ticket_for(viewer: Viewer, *, year: int, number: int) -> Ticket | None:
     """The numbered ticket, if ``viewer`` may see it, with what its page shows."""
     return (

@@ -84,8 +84,13 @@ def ticket_open(
     extra: list[dict],
     files: list[PendingFile],
     created_by: User | AnonymousUser | None = None,
+    company_verified: bool = False,
 ) -> tuple[Ticket, bool]:
     """Open a ticket from a completed form. Returns the ticket and whether it was created now.
+
+    ``company_verified`` says the caller already knows the ticket comes from the company of
+    ``cnpj`` (the customer API, called with one of the company's keys); otherwise the requester's
+    membership decides.
 
     Idempotent on ``submission_key``: a second call with the same key (a double click, a reload,
     two tabs) returns the ticket the first one created. The protocol number is taken inside the
@@ -105,7 +110,8 @@ def ticket_open(
                 requester_cpf=normalize_cpf(requester_cpf),
                 requester_name=requester_name.strip(),
                 cnpj=normalize_cnpj(cnpj),
-                company_verified=is_member_of(normalize_cnpj(cnpj), cpf=normalize_cpf(requester_cpf), user=creator),
+                company_verified=company_verified
+                or is_member_of(normalize_cnpj(cnpj), cpf=normalize_cpf(requester_cpf), user=creator),
                 email=email.strip(),
                 phone=phone.strip(),
                 language=language,
