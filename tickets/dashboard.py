@@ -1,4 +1,9 @@
-"""The numbers a team lead looks at first, for the admin home. Three queries, whatever the volume."""
+"""The numbers a team lead looks at first, for the admin home. Two queries, whatever the volume.
+
+Every count reads open tickets only (``Ticket.queue_group`` < 2, served by the queue indexes) and the
+satisfaction average the last month's ratings (a partial index): a base of a million closed tickets
+costs the page nothing.
+"""
 
 import datetime
 from urllib.parse import urlencode
@@ -9,7 +14,7 @@ from django.utils import timezone
 
 from tickets.models import Ticket
 
-OPEN = ~Q(status__in=Ticket.FINISHED)
+OPEN = Q(queue_group__lt=2)  # the same as ~Q(status__in=Ticket.FINISHED), through an index
 
 
 def _link(**params) -> str:
@@ -22,35 +27,46 @@ def _about(row) -> dict:
     return {"subject__id__exact": row["subject_id"]}
 
 
+def _sums(groups: list[dict], keys: tuple[str, ...], counts: tuple[str, ...], *, order) -> list[dict]:
+    """``groups`` added up by ``keys``, sorted by ``order``."""
+    sums: dict[tuple, dict] = {}
+    for row in groups:
+        total = sums.setdefault(
+            tuple(row[key] for key in keys), {key: row[key] for key in keys} | dict.fromkeys(counts, 0)
+        )
+        for count in counts:
+            total[count] += row[count]
+    return sorted(sums.values(), key=order)
+
+
 def summary(user, now=None) -> dict:
     now = now or timezone.now()
     tickets = Ticket.objects.worked_by(user)
     overdue = Ticket.overdue_q(now)
     recent = Q(rated_at__gte=now - datetime.timedelta(days=30))
-    totals = tickets.aggregate(
-        open=Count("pk", filter=OPEN),
-        unassigned=Count("pk", filter=OPEN & Q(assignee__isnull=True)),
-        overdue=Count("pk", filter=overdue),
-        waiting=Count("pk", filter=Q(status=Ticket.Status.WAITING_CUSTOMER)),
-        csat=Avg("rating", filter=recent),
-        rated=Count("pk", filter=recent & Q(rating__isnull=False)),
-    )
-    by_team = (
+    # One pass over the open tickets (an index-only scan), grouped by team and by what they are about;
+    # the cards, the teams' table and the products' table are its sums.
+    groups = list(
         tickets.filter(OPEN)
-        .values("team_id", "team__name")
+        .values("team_id", "team__name", "product_id", "product__name", "subject_id", "subject__name")
         .annotate(
             open=Count("pk"),
             overdue=Count("pk", filter=overdue),
             unassigned=Count("pk", filter=Q(assignee=None)),
+            waiting=Count("pk", filter=Q(status=Ticket.Status.WAITING_CUSTOMER)),
         )
-        .order_by("team__name")
+        .order_by()
     )
-    by_product = (
-        tickets.filter(OPEN)
-        .values("product_id", "product__name", "subject_id", "subject__name")
-        .annotate(open=Count("pk"), overdue=Count("pk", filter=overdue))
-        .order_by("-open", "product__name", "subject__name")[:15]
-    )
+    counts = ("open", "overdue", "unassigned", "waiting")
+    totals: dict = {key: sum(row[key] for row in groups) for key in counts}
+    totals |= tickets.filter(recent, rating__isnull=False).aggregate(csat=Avg("rating"), rated=Count("pk"))
+    by_team = _sums(groups, ("team_id", "team__name"), counts, order=lambda row: row["team__name"])
+    by_product = _sums(
+        groups,
+        ("product_id", "product__name", "subject_id", "subject__name"),
+        ("open", "overdue"),
+        order=lambda row: (-row["open"], row["product__name"] or "", row["subject__name"] or ""),
+    )[:15]
     return {
         "cards": [
             ("open", totals["open"], _link(em_aberto="sim")),
