@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from django.db.models import Case, QuerySet, Value, When
 from django.utils import timezone
 
+from consent.selectors import contract_ids_lacking_consent
 from contracts.models import ContractDocument
 from portal.models import Contract, Membership
 
@@ -42,6 +43,8 @@ def days_to_renewal(contract: Contract, *, today: datetime.date) -> int | None:
 class ContractRow:
     contract: Contract
     expires_in: int | None
+    #: In force, its product reads Receita Federal data, and the company has not authorised it (Compartilha RFB).
+    needs_consent: bool = False
 
 
 def contract_list(user, *, status: str = "", cnpj: str = "", today: datetime.date | None = None) -> list[ContractRow]:
@@ -58,7 +61,15 @@ def contract_list(user, *, status: str = "", cnpj: str = "", today: datetime.dat
         default=Value(len(Contract.Status.values)),
     )
     contracts = contracts.order_by("organization__legal_name", status_order, "-start_date", "number")
-    return [ContractRow(contract, days_to_renewal(contract, today=today)) for contract in contracts]
+    lacking = contract_ids_lacking_consent(visible_contracts(user), today=today)
+    return [
+        ContractRow(contract, days_to_renewal(contract, today=today), contract.pk in lacking) for contract in contracts
+    ]
+
+
+def needs_consent(contract: Contract) -> bool:
+    """Whether the contract is in force with a product that reads RFB data its company has not authorised."""
+    return bool(contract_ids_lacking_consent(Contract.objects.filter(pk=contract.pk)))
 
 
 def contract_detail(user, number: str) -> Contract:

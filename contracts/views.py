@@ -36,6 +36,7 @@ def contract_detail(request, number: str):
             "contract": contract,
             "documents": selectors.contract_documents(contract),
             "expires_in": selectors.days_to_renewal(contract, today=timezone.localdate()),
+            "needs_consent": selectors.needs_consent(contract),
         },
     )
 

@@ -287,7 +287,7 @@ def test_contract_list_query_budget_is_flat(client, company, other_company, rows
     for n in range(rows):
         ContractFactory(organization=company if n % 2 else other_company)
     client.force_login(person)
-    with max_queries(4):  # session, user, companies, contracts
+    with max_queries(5):  # session, user, companies, contracts, contracts lacking RFB consent
         assert client.get("/contratos/").status_code == 200
 
 
@@ -295,7 +295,7 @@ def test_contract_list_query_budget_is_flat(client, company, other_company, rows
 def test_contract_detail_query_budget_is_flat(signed_in, company, rows):
     contract = ContractFactory(organization=company, number="CT-2026/00001")
     ContractDocumentFactory.create_batch(rows, contract=contract)
-    with max_queries(4):  # session, user, contract, documents
+    with max_queries(5):  # session, user, contract, documents, RFB consent
         assert signed_in.get("/contratos/CT-2026/00001/").status_code == 200
 
 
