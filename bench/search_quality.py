@@ -70,7 +70,10 @@ QUERIES = [
     ),
     ("não consigo entrar na área do cliente pela primeira vez", "Como faço o primeiro acesso ou recupero minha senha?"),
     ("o que vem detalhado na fatura de consumo", "Como funciona a cobrança pelo consumo e o que aparece na fatura?"),
-    ("quanto tempo depois de assinar o contrato o serviço começa", "Quanto tempo leva para o serviço ser ativado após a assinatura?"),
+    (
+        "quanto tempo depois de assinar o contrato o serviço começa",
+        "Quanto tempo leva para o serviço ser ativado após a assinatura?",
+    ),
     ("como eu troco o fiscal do meu contrato", "Como trocar o gestor ou o fiscal do contrato?"),
     ("o preço do contrato aumenta todo ano?", "Como funciona o reajuste de preços?"),
 ]

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -51,14 +52,24 @@ class RenderedMarkup(models.Model):
         abstract = True
 
     def save(self, *args, **kwargs):
-        self.refresh_rendered()
+        rendered = self.refresh_rendered()
         if kwargs.get("update_fields") is not None:
-            kwargs["update_fields"] = {*kwargs["update_fields"], "body_html", "body_text"}
+            kwargs["update_fields"] = {*kwargs["update_fields"], *rendered}
         super().save(*args, **kwargs)
 
-    def refresh_rendered(self) -> None:
-        self.body_html = markup.render(self.body)
-        self.body_text = markup.plain_text(self.body_html)
+    def refresh_rendered(self) -> list[str]:
+        """Render the source of each language (helpcenter/translation.py); the names of the fields set."""
+        suffixes = [""] + [f"_{code.replace('-', '_')}" for code in settings.MODELTRANSLATION_LANGUAGES]
+        changed = []
+        for suffix in suffixes:
+            if not hasattr(self, f"body_html{suffix}") or (suffix and not hasattr(self, f"body{suffix}")):
+                continue
+            source = self.__dict__.get(f"body{suffix}") if suffix else self.body
+            html = markup.render(source) if source else ""
+            self.__dict__[f"body_html{suffix}"] = html
+            self.__dict__[f"body_text{suffix}"] = markup.plain_text(html) if html else ""
+            changed += [f"body_html{suffix}", f"body_text{suffix}"]
+        return changed
 
 
 class CategoryQuerySet(models.QuerySet):
@@ -131,7 +142,8 @@ class Article(RenderedMarkup):
         return self.question
 
     def get_absolute_url(self) -> str:
-        return f"{self.category.get_absolute_url()}#{self.anchor}"
+        """The question's own page, its answer open (works without JavaScript)."""
+        return reverse("helpcenter:question", args=[self.category.slug, self.slug])
 
     @property
     def heading(self) -> str:

@@ -41,7 +41,7 @@ def _highlighted(snippet: str) -> SafeString:
 
 def _url(kind: str, section_slug: str, anchor_slug: str) -> str:
     if kind == "article":
-        return reverse("helpcenter:category", args=[section_slug]) + f"#pergunta-{anchor_slug}"
+        return reverse("helpcenter:question", args=[section_slug, anchor_slug])
     return reverse("helpcenter:product", args=[section_slug]) + f"#doc-{anchor_slug}"
 
 
@@ -205,14 +205,24 @@ def _ranking(analysis: Analysis, mode: str, query: str, *, limit: int | None = N
         return cursor.fetchall()
 
 
-def _hits(analysis: Analysis, rows: list[tuple[str, int]]) -> list[Hit]:
-    """The hits of ``rows`` (table, id), in that order, with highlighted snippets. One query."""
+def _hits(analysis: Analysis, rows: list[tuple[str, int]] | None, *, best: int = 0) -> list[Hit]:
+    """The hits of ``rows`` (table, id), in that order, with highlighted snippets. One query.
+
+    With ``rows`` None, the ``best`` first matches of the analysis instead, ranked in the same query.
+    """
     options = f"StartSel={_START}, StopSel={_STOP}, MaxWords={SNIPPET_WORDS}, MinWords=12, MaxFragments=2"
     concepts, params = _concept_queries(analysis)
+    if rows is None:
+        page = f"""
+            SELECT row_number() OVER (ORDER BY score DESC, kind, id), kind, id
+              FROM ({_matches(analysis, MODE_ANY)}) matches ORDER BY score DESC, kind, id LIMIT %s
+        """  # noqa: S608 (only constants are interpolated)
+        page_params: list = [best]
+    else:
+        page = "SELECT * FROM unnest(%s::int[], %s::text[], %s::bigint[])"
+        page_params = [list(range(len(rows))), [kind for kind, _id in rows], [pk for _kind, pk in rows]]
     sql = f"""
-        WITH {concepts}, page(position, kind, id) AS (
-            SELECT * FROM unnest(%s::int[], %s::text[], %s::bigint[])
-        )
+        WITH {concepts}, page(position, kind, id) AS ({page})
         SELECT page.kind,
                coalesce(a.question, d.title),
                coalesce(c.name, p.name),
@@ -227,9 +237,8 @@ def _hits(analysis: Analysis, rows: list[tuple[str, int]]) -> list[Hit]:
           LEFT JOIN helpcenter_product p ON p.id = d.product_id
          ORDER BY page.position
     """  # noqa: S608 (only constants are interpolated; the query travels as parameters)
-    positions = list(range(len(rows)))
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, positions, [kind for kind, _id in rows], [pk for _kind, pk in rows], options])
+        cursor.execute(sql, [*params, *page_params, options])
         found = cursor.fetchall()
     return [
         Hit(
@@ -256,4 +265,4 @@ def suggest(text: str, *, limit: int = 3) -> list[Hit]:
     if not words:
         return []
     analysis = Analysis([Concept(fold(word), [word], meaningful=True) for word in words])
-    return _hits(analysis, _ranking(analysis, MODE_ANY, "", limit=limit))
+    return _hits(analysis, None, best=limit)

@@ -11,7 +11,7 @@ from django.contrib.sitemaps import Sitemap
 from django.db.models import Max, Q
 from django.urls import reverse
 
-from helpcenter.models import FaqCategory, Product
+from helpcenter.models import Article, FaqCategory, Product
 
 
 class PortalSitemap(Sitemap):
@@ -64,4 +64,24 @@ class FaqCategorySitemap(PortalSitemap):
         return category.lastmod
 
 
-SITEMAPS = {"ajuda": HelpCenterPagesSitemap, "produtos": ProductSitemap, "duvidas": FaqCategorySitemap}
+class QuestionSitemap(PortalSitemap):
+    """Each published question, on its own page (/ajuda/duvidas/<categoria>/<pergunta>/)."""
+
+    def items(self):
+        return (
+            Article.objects.published()
+            .select_related("category")
+            .only("slug", "updated_at", "category__slug")
+            .order_by("category__order", "category__name", "order", "pk")
+        )
+
+    def lastmod(self, article):
+        return article.updated_at
+
+
+SITEMAPS = {
+    "ajuda": HelpCenterPagesSitemap,
+    "produtos": ProductSitemap,
+    "duvidas": FaqCategorySitemap,
+    "perguntas": QuestionSitemap,
+}

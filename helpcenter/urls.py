@@ -8,6 +8,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("duvidas/", views.faq, name="faq"),
     path("duvidas/<slug:slug>/", views.category, name="category"),
+    path("duvidas/<slug:slug>/<slug:article_slug>/", views.question, name="question"),
     path("duvidas/<slug:slug>/<slug:article_slug>/util/", views.article_vote, name="article_vote"),
     path("produtos/", views.products, name="products"),
     path("produtos/<slug:slug>/", views.product, name="product"),

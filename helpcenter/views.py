@@ -61,6 +61,32 @@ def category(request, slug):
 
 
 @login_not_required
+@require_safe
+def question(request, slug, article_slug):
+    """One question on a page of its own, its answer shown: a link to it works without JavaScript."""
+    categories = list(_categories())
+    current = next((item for item in categories if item.slug == slug), None)
+    if current is None:
+        raise Http404
+    in_category = Article.objects.published().filter(category=current)
+    article = get_object_or_404(in_category, slug=article_slug)
+    article.category = current
+    others = in_category.exclude(pk=article.pk).only("question", "slug", "category_id").order_by("order", "pk")
+    return render(
+        request,
+        "helpcenter/question.html",
+        {
+            "help_section": "faq",
+            "categories": categories,
+            "category": current,
+            "article": article,
+            "others": others,
+            "voted": services.voted_articles(request.session),
+        },
+    )
+
+
+@login_not_required
 @require_POST
 def article_vote(request, slug, article_slug):
     article = get_object_or_404(

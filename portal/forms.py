@@ -1,4 +1,5 @@
 from django import forms
+from django.contrib.auth import forms as auth_forms
 from django.contrib.auth.forms import AuthenticationForm
 from django.utils.translation import gettext_lazy as _
 
@@ -7,7 +8,7 @@ class LoginForm(AuthenticationForm):
     username = forms.CharField(
         label=_("CPF ou e-mail"),
         max_length=254,
-        widget=forms.TextInput(attrs={"autofocus": True, "autocomplete": "username", "autocapitalize": "none"}),
+        widget=forms.TextInput(attrs={"autocomplete": "username", "autocapitalize": "none"}),
     )
     password = forms.CharField(
         label=_("Senha"),
@@ -28,5 +29,23 @@ class PasswordResetRequestForm(forms.Form):
     email = forms.EmailField(
         label=_("E-mail cadastrado"),
         max_length=254,
-        widget=forms.EmailInput(attrs={"autocomplete": "email", "autofocus": True}),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
     )
+
+
+class NoAutofocusMixin:
+    """Django's password forms put the focus in their first field on load; we leave it at the top of
+    the page, so a screen reader user hears the page from its title (WCAG 3.2.1, 2.4.3)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.widget.attrs.pop("autofocus", None)
+
+
+class PasswordChangeForm(NoAutofocusMixin, auth_forms.PasswordChangeForm):
+    pass
+
+
+class SetPasswordForm(NoAutofocusMixin, auth_forms.SetPasswordForm):
+    pass

@@ -43,7 +43,8 @@ INSTALLED_APPS = [
     "credentials",
     "api",
     "support",
-    # Django and third parties.
+    # Django and third parties. modeltranslation before the admin, whose forms it extends.
+    "modeltranslation",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -187,6 +188,11 @@ SESSION_COOKIE_AGE = env.int("DJANGO_SESSION_COOKIE_AGE", default=8 * 60 * 60)
 LANGUAGE_CODE = "pt-br"
 LANGUAGES = [("pt-br", _("Português")), ("en", _("Inglês")), ("es", _("Espanhol"))]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Content (help answers, products, forms' fields…) in the same three languages: staff write each field in
+# pt-BR and, when they can, in en and es; what is missing is read in Portuguese (helpcenter/translation.py).
+MODELTRANSLATION_DEFAULT_LANGUAGE = "pt-br"
+MODELTRANSLATION_LANGUAGES = ("pt-br", "en", "es")
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("pt-br",)
 # Dates as Brazilians write them ("29 de novembro de 2026"): portal/formats/pt_BR.
 FORMAT_MODULE_PATH = ["portal.formats"]
 TIME_ZONE = env("DJANGO_TIME_ZONE", default="America/Sao_Paulo")

@@ -25,6 +25,8 @@ portal_patterns = [
         name="password_reset_complete",
     ),
     path("senha/alterar/", views.PasswordChangeView.as_view(), name="password_change"),
+    path("acessibilidade/", views.accessibility, name="accessibility"),
+    path("alto-contraste/", views.high_contrast, name="high_contrast"),
     path(
         "senha/alterar/concluido/",
         auth_views.PasswordChangeDoneView.as_view(template_name="portal/password_change_done.html"),

@@ -13,12 +13,13 @@ from django.shortcuts import redirect, render
 from django.template import loader
 from django.templatetags.static import static
 from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.csrf import requires_csrf_token
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from portal import ratelimit
-from portal.forms import LoginForm, PasswordResetRequestForm
+from portal import ratelimit, reminders
+from portal.forms import LoginForm, PasswordChangeForm, PasswordResetRequestForm, SetPasswordForm
 from portal.identifiers import login_key
 from portal.models import Membership
 from portal.tasks import send_password_reset
@@ -28,7 +29,11 @@ from portal.tasks import send_password_reset
 @never_cache
 def home(request):
     memberships = Membership.objects.of_user(request.user).with_organization_summary()
-    return render(request, "portal/home.html", {"memberships": memberships})
+    return render(
+        request,
+        "portal/home.html",
+        {"memberships": memberships, "reminders": reminders.for_user(request.user)},
+    )
 
 
 @login_not_required
@@ -93,11 +98,13 @@ def password_reset(request):
 
 class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
     template_name = "portal/password_reset_confirm.html"
+    form_class = SetPasswordForm
     success_url = reverse_lazy("portal:password_reset_complete")
 
 
 class PasswordChangeView(auth_views.PasswordChangeView):
     template_name = "portal/password_change_form.html"
+    form_class = PasswordChangeForm
     success_url = reverse_lazy("portal:password_change_done")
 
 
@@ -140,3 +147,38 @@ def server_error(request):
         body = loader.render_to_string("503.html")
         return HttpResponse(body, status=503, headers={**RETRY_AFTER, "Cache-Control": "no-store"})
     return HttpResponseServerError(loader.render_to_string("500.html"))
+
+
+@login_not_required
+@require_safe
+def accessibility(request):
+    """/acessibilidade/: what the portal claims (WCAG 2.2 AA), how it is tested, its limits, shortcuts."""
+    return render(request, "portal/accessibility.html")
+
+
+#: The cookie that keeps "Alto contraste" on ("1") or off ("0") in this browser for a year.
+HIGH_CONTRAST_COOKIE = "alto_contraste"
+HIGH_CONTRAST_MAX_AGE = 365 * 24 * 60 * 60
+
+
+@login_not_required
+@require_POST
+def high_contrast(request):
+    """Turn "Alto contraste" on or off with a form, so it works without JavaScript; back to ``next``."""
+    on = request.POST.get("alto_contraste") == "1"
+    target = request.POST.get("next", "")
+    safe = url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    )
+    if not safe:
+        target = reverse("portal:home") if request.user.is_authenticated else reverse("helpcenter:home")
+    response = redirect(target)
+    response.set_cookie(
+        HIGH_CONTRAST_COOKIE,
+        "1" if on else "0",
+        max_age=HIGH_CONTRAST_MAX_AGE,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+    return response

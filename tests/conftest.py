@@ -38,3 +38,16 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _portuguese_by_default():
+    """Each test starts in the site's language, as each request does: a request in English made by an
+    earlier test leaves English active in the thread, and translated fields (modeltranslation) then
+    look up ``name`` in ``name_en``."""
+    from django.conf import settings
+    from django.utils import translation
+
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

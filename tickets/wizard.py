@@ -23,6 +23,7 @@ from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext_lazy as _
 
+from helpcenter.templatetags.content_lang import in_content_lang
 from portal.identifiers import CNPJFormField, CPFFormField, mask_cnpj, mask_cpf
 from portal.models import Membership, User
 from tickets import attachments, services
@@ -162,11 +163,11 @@ class TicketWizard:
     ) -> F:
         """The step's form: bound to what was posted, else to what was stored, else blank."""
         if data is not None:
-            return _form_class(step).for_wizard(self, data=data, files=files)
+            return _marked(_form_class(step).for_wizard(self, data=data, files=files))
         if step.name not in self._stored_forms:
             stored = self.state["data"].get(step.name)
             bound = MultiValueDict(stored) if stored is not None else None
-            self._stored_forms[step.name] = _form_class(step).for_wizard(self, data=bound)
+            self._stored_forms[step.name] = _marked(_form_class(step).for_wizard(self, data=bound))
         return cast(F, self._stored_forms[step.name])
 
     def remember(self, step: Step[WizardStepForm], data: MultiValueDict[str, str]) -> None:
@@ -334,6 +335,14 @@ class TicketWizard:
         self.request.session[SUBMITTED_SESSION_KEY] = submitted
         self.request.session.pop(self.session_key, None)
         return ticket, created
+
+
+def _marked[F: WizardStepForm](form: F) -> F:
+    """Staff write the form's own questions in Portuguese: their labels say so on en and es pages."""
+    for definition in getattr(form, "extra_definitions", ()):
+        field = form.fields[definition.key]
+        field.label = in_content_lang(field.label)
+    return form
 
 
 def _form_class[F: WizardStepForm](step: Step[F]) -> type[F]:

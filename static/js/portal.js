@@ -8,10 +8,48 @@ document.addEventListener("DOMContentLoaded", () => {
   const sidebar = document.querySelector("[data-sidebar]");
   if (sidebar) {
     const toggle = sidebar.querySelector("[data-sidebar-toggle]");
-    toggle.addEventListener("click", () => {
-      const open = sidebar.classList.toggle("is-open");
+    const setOpen = (open) => {
+      sidebar.classList.toggle("is-open", open);
       toggle.setAttribute("aria-expanded", String(open));
+    };
+    toggle.addEventListener("click", () => setOpen(!sidebar.classList.contains("is-open")));
+    // Escape closes the folded menu and gives the focus back to its button.
+    sidebar.addEventListener("keydown", (event) => {
+      if (event.key !== "Escape" || !sidebar.classList.contains("is-open")) return;
+      if (getComputedStyle(toggle).display === "none") return; // wide screens: the menu never folds
+      setOpen(false);
+      toggle.focus();
     });
+  }
+
+  // eMAG access keys: Alt+1 content, Alt+2 menu, Alt+3 search, Alt+4 footer. The links carry
+  // accesskey too (for pages without this file); here every browser gets the same keys and the
+  // focus lands on the target itself.
+  document.addEventListener("keydown", (event) => {
+    if (!event.altKey || event.ctrlKey || event.metaKey) return;
+    const key = event.code && event.code.startsWith("Digit") ? event.code.slice(5) : event.key;
+    const link = document.querySelector(`[data-shortcut="${key}"]`);
+    if (!link) return;
+    event.preventDefault();
+    const href = link.getAttribute("href");
+    const target = href.startsWith("#") && document.getElementById(href.slice(1));
+    if (!target) {
+      window.location.assign(link.href);
+      return;
+    }
+    if (!target.matches("a[href], button, input, select, textarea, [tabindex]")) target.setAttribute("tabindex", "-1");
+    target.focus();
+    target.scrollIntoView({ block: "start" });
+  });
+
+  // After a failed step, the focus goes to the error summary, so it is read out first.
+  if (document.body.hasAttribute("data-has-errors")) {
+    const main = document.getElementById("conteudo");
+    const summary = main && main.querySelector("#erros, [data-error-summary], .alert-danger, [aria-invalid='true']");
+    if (summary) {
+      if (!summary.matches("input, select, textarea")) summary.setAttribute("tabindex", "-1");
+      summary.focus();
+    }
   }
 
   // <details> menus: close on a click elsewhere or on Escape, like any menu.

@@ -67,8 +67,8 @@ def test_visitor_searches_and_reads_the_answer(live_server, page: Page, content)
     assert_accessible(page)
 
     page.get_by_role("link", name="Como emitir a segunda via do boleto?").click()
-    expect(page).to_have_url(live_server.url + "/ajuda/duvidas/financeiro/#pergunta-segunda-via")
-    expect(page.get_by_text("A cobrança vence no dia 10.")).to_be_visible()  # the linked answer opens itself
+    expect(page).to_have_url(live_server.url + "/ajuda/duvidas/financeiro/segunda-via/")
+    expect(page.get_by_text("A cobrança vence no dia 10.")).to_be_visible()  # the question's own page
 
     page.goto(live_server.url + "/ajuda/busca/?q=xyzzy")
     expect(page.get_by_text("Nenhum resultado para “xyzzy”.")).to_be_visible()

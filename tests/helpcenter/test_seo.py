@@ -81,7 +81,7 @@ def test_sitemap_lists_the_help_center_pages_active_products_and_categories_with
     ProductFactory(slug="consulta-cpf", name="Consulta CPF")
     ProductFactory(slug="antigo", name="Produto antigo", active=False)
     financeiro = FaqCategoryFactory(slug="financeiro", name="Financeiro")
-    ArticleFactory(category=financeiro)
+    ArticleFactory(category=financeiro, slug="boleto")
     rascunhos = FaqCategoryFactory(slug="rascunhos", name="Rascunhos")
     ArticleFactory(category=rascunhos, published=False)
     FaqCategoryFactory(slug="vazia", name="Vazia")
@@ -96,6 +96,7 @@ def test_sitemap_lists_the_help_center_pages_active_products_and_categories_with
         f"{BASE_URL}/ajuda/produtos/datavalid/",
         f"{BASE_URL}/ajuda/produtos/consulta-cpf/",
         f"{BASE_URL}/ajuda/duvidas/financeiro/",
+        f"{BASE_URL}/ajuda/duvidas/financeiro/boleto/",  # each published question has its own page
     }
 
 
@@ -121,6 +122,10 @@ def test_sitemap_lastmod_is_the_latest_published_content(client):
     assert urls[f"{BASE_URL}/ajuda/produtos/datavalid/"] == "2026-05-02"
     assert urls[f"{BASE_URL}/ajuda/produtos/sem-documentacao/"] is None
     assert urls[f"{BASE_URL}/ajuda/duvidas/financeiro/"] == "2026-04-07"
+    assert [lastmod for url, lastmod in urls.items() if url.startswith(f"{BASE_URL}/ajuda/duvidas/financeiro/")] == [
+        "2026-04-07",
+        "2026-04-07",
+    ]
 
 
 def test_sitemap_is_public_and_its_queries_do_not_grow_with_the_content(client, django_assert_num_queries):
@@ -128,9 +133,9 @@ def test_sitemap_is_public_and_its_queries_do_not_grow_with_the_content(client, 
         product = ProductFactory(slug=f"produto-{n}")
         DocumentationPageFactory.create_batch(2, product=product)
         ArticleFactory.create_batch(2, category=FaqCategoryFactory(slug=f"categoria-{n}"))
-    with django_assert_num_queries(4):  # count and page of the products, then of the categories
+    with django_assert_num_queries(6):  # count and page of the products, of the categories, of the questions
         urls = _sitemap(client)
-    assert len(urls) == 3 + 5 + 5
+    assert len(urls) == 3 + 5 + 5 + 10
 
 
 # Meta descriptions

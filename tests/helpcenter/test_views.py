@@ -54,7 +54,8 @@ def test_each_question_has_an_anchor_for_deep_links(client, financeiro):
     article = ArticleFactory(category=financeiro, slug="segunda-via")
     html = client.get("/ajuda/duvidas/financeiro/").content.decode()
     assert 'id="pergunta-segunda-via"' in html
-    assert article.get_absolute_url() == "/ajuda/duvidas/financeiro/#pergunta-segunda-via"
+    assert article.get_absolute_url() == "/ajuda/duvidas/financeiro/segunda-via/"
+    assert 'href="/ajuda/duvidas/financeiro/segunda-via/"' in html  # "Link para esta pergunta"
 
 
 def test_answers_are_rendered_sanitised(client, financeiro):
@@ -143,7 +144,7 @@ def test_vote_counts_once_per_browser_session(client, financeiro):
     second = client.post(url, {"helpful": "nao"}, follow=True)
 
     assert first.status_code == 302
-    assert first["Location"] == "/ajuda/duvidas/financeiro/#pergunta-boleto"
+    assert first["Location"] == "/ajuda/duvidas/financeiro/boleto/"
     article.refresh_from_db()
     assert (article.helpful_yes, article.helpful_no) == (1, 0)
     assert "Você já avaliou esta resposta" in second.content.decode()
@@ -235,7 +236,9 @@ def test_product_page_query_budget(visitor, django_assert_max_num_queries, items
 def test_search_query_budget(visitor, django_assert_max_num_queries, financeiro, items):
     ArticleFactory.create_batch(items, category=financeiro, body="Como pagar a cobrança do mês.")
     DocumentationPageFactory.create_batch(items, body="A cobrança é mensal.")
-    with django_assert_max_num_queries(3):
+    # The query's analysis (typos, then how rare each concept is), the ranking, the page's rows, and the
+    # synonym dictionary when the cache is cold (helpcenter.query).
+    with django_assert_max_num_queries(5):
         assert visitor.get("/ajuda/busca/?q=cobranca").status_code == 200
 
 

@@ -50,7 +50,9 @@ def test_wrong_credentials_get_one_message_that_keeps_the_login_typed(client, cu
 def test_empty_login_form_says_which_fields_are_missing(client):
     response = client.post("/entrar/", {"username": "", "password": ""})
     assert response.status_code == 200
-    assert response.content.decode().count("Este campo é obrigatório") == 2
+    content = response.content.decode()
+    assert content.count("Este campo é obrigatório") == 4  # in the error summary and under each field
+    assert '<a href="#id_username">CPF ou e-mail</a>: Este campo é obrigatório' in content
 
 
 def test_inactive_customer_cannot_log_in(client):

@@ -62,7 +62,17 @@ def test_home_marks_no_sidebar_item(client):
     assert 'aria-current="page"' not in client.get("/").content.decode()
 
 
-BUILT = {"/suporte/", "/contratos/", "/consumo/", "/financeiro/", "/ateste/"}
+BUILT = {
+    "/suporte/",
+    "/contratos/",
+    "/consumo/",
+    "/financeiro/",
+    "/ateste/",
+    "/contatos/",
+    "/compartilha-rfb/",
+    "/certificado-digital/",
+    "/chaves/",
+}
 
 
 @pytest.mark.parametrize("path", [item.path for item in SIDEBAR if item.path not in BUILT])
@@ -107,8 +117,8 @@ def test_home_query_count_stays_flat_as_companies_grow(client, django_assert_max
     for membership in MembershipFactory.create_batch(companies, user=user):
         ContractFactory.create_batch(2, organization=membership.organization)
     client.force_login(user)
-    # session, user, memberships with organizations and contract counts
-    with django_assert_max_num_queries(3):
+    # session, user, memberships with organizations and contract counts, reminders (certificates)
+    with django_assert_max_num_queries(4):
         response = client.get("/")
     assert response.content.decode().count('class="org-card"') == companies
 

@@ -27,7 +27,7 @@ def production_static(settings, tmp_path):
 def test_pages_link_hashed_static_files_served_compressed_and_cached_for_ever(client, production_static):
     page = client.get("/ajuda/").text
     links = re.findall(r'(?:href|src)="(/static/[^"]+\.(?:css|js))"', page)
-    assert len(links) == 3, links  # Bootstrap's parts, ours, the script
+    assert len(links) == 4, links  # Bootstrap's parts, ours, high contrast (for prefers-contrast), the script
     for url in links:
         assert re.search(r"\.[0-9a-f]{12}\.(css|js)$", url), url
         response = client.get(url, headers={"accept-encoding": "gzip"})

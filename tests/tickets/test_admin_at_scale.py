@@ -1,6 +1,7 @@
 """The staff workspace at volume: the queue and the admin home read indexes, never every ticket."""
 
 import datetime
+import re
 
 import pytest
 from django.contrib.auth.models import Group
@@ -64,14 +65,14 @@ def test_the_first_page_of_the_queue_comes_from_an_index_not_a_sort_of_every_tic
     user = _staff(group, team=many_tickets[0])
     plan = _admin_queryset(user, rf)[:100].explain()
     assert "tickets_ticket_queue" in plan or "tickets_ticket_team_queue" in plan, plan
-    assert "Seq Scan on tickets_ticket" not in plan, plan
+    assert not re.search(r"Seq Scan on tickets_ticket\s", plan), plan
 
 
 def test_the_admin_home_counts_only_open_tickets_through_an_index(many_tickets):
     supervisor = _staff("Supervisor")
     open_tickets = Ticket.objects.worked_by(supervisor).filter(dashboard.OPEN)
     plan = open_tickets.values("team_id").annotate(n=models_count()).order_by().explain()
-    assert "Seq Scan on tickets_ticket" not in plan, plan
+    assert not re.search(r"Seq Scan on tickets_ticket\s", plan), plan
     assert "Index" in plan, plan
     summary = dashboard.summary(supervisor)
     assert {key: value for key, value, _link in summary["cards"]}["open"] == 1200 + 1  # and the template's
