@@ -52,7 +52,7 @@ def localized(field: str, language: str) -> str:
 
 
 def translated_fields(model) -> tuple[str, ...]:
-    return tuple(translator.get_options_for_model(model).fields)
+    return tuple(translator.get_options_for_model(model).fields)  # type: ignore[attr-defined]
 
 
 def keep_portuguese_original(sender, instance, **kwargs) -> None:

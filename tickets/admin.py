@@ -384,7 +384,7 @@ class QueuePaginator(Paginator):
 
     @cached_property
     def count(self) -> int:
-        return self.object_list.order_by()[: self.COUNT_CAP + 1].count()
+        return self.object_list.order_by()[: self.COUNT_CAP + 1].count()  # type: ignore[attr-defined]
 
     @property
     def capped(self) -> bool:

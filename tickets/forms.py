@@ -268,7 +268,7 @@ MESSAGE_LENGTH_HELP = lazy(_up_to_characters, str)(MESSAGE_LENGTH)
 class RequestForm(CheckedFilesMixin, WizardStepForm):
     """Passo 3: what the customer needs, the form's own questions and the attachments."""
 
-    type = forms.ModelChoiceField(
+    type: forms.ModelChoiceField = forms.ModelChoiceField(
         label=_("Tipo"), queryset=TicketType.objects.none(), empty_label=_("Escolha o tipo de solicitação")
     )
     title = forms.CharField(label=_("Assunto"), max_length=150)
