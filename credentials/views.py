@@ -1,3 +1,5 @@
+import secrets
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,6 +15,27 @@ API_DOCS_URL = "/api/v1/docs"
 API_TOKEN_PATH = "/api/v1/token"  # noqa: S105 (a path, not a password)
 
 
+#: Session key of the create forms handed out and not yet submitted (see _submission_issue).
+SUBMISSIONS_SESSION_KEY = "credentials_create_forms"
+SUBMISSIONS_KEPT = 5
+
+
+def _submission_issue(request) -> str:
+    """A single-use token for one create form, so a reload or double click of its POST makes no second key."""
+    token = secrets.token_urlsafe(16)
+    issued = request.session.get(SUBMISSIONS_SESSION_KEY, [])[-(SUBMISSIONS_KEPT - 1) :]
+    request.session[SUBMISSIONS_SESSION_KEY] = [*issued, token]
+    return token
+
+
+def _submission_consume(request, token: str) -> bool:
+    issued = request.session.get(SUBMISSIONS_SESSION_KEY, [])
+    if not token or token not in issued:
+        return False
+    request.session[SUBMISSIONS_SESSION_KEY] = [other for other in issued if other != token]
+    return True
+
+
 def _page_context(request, form=None) -> dict:
     companies = selectors.keys_page(request.user)
     is_manager = any(company.can_manage for company in companies)
@@ -20,6 +43,7 @@ def _page_context(request, form=None) -> dict:
         "companies": companies,
         "is_manager": is_manager,
         "form": form if form is not None else (CredentialForm(user=request.user) if is_manager else None),
+        "submission": _submission_issue(request) if is_manager else "",
         "api_docs_url": API_DOCS_URL,
         "api_token_url": request.build_absolute_uri(API_TOKEN_PATH),
         "token_minutes": int(services.TOKEN_LIFETIME.total_seconds() // 60),
@@ -39,6 +63,15 @@ def key_create(request):
     """Create a key and show its secret, once: rendered, never redirected, so it is in no URL or session."""
     if not selectors.managed_organization_ids(request.user):
         raise PermissionDenied
+    if not _submission_consume(request, request.POST.get("submission", "")):
+        messages.info(
+            request,
+            _(
+                "Esse formulário já foi enviado, e a chave dele já está na lista abaixo. O consumer secret só "
+                "é mostrado uma vez: se você não o copiou, rotacione a chave para receber um novo."
+            ),
+        )
+        return redirect("credentials:list")
     form = CredentialForm(request.POST, user=request.user)
     if form.is_valid():
         try:

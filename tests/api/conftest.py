@@ -85,7 +85,7 @@ def ticket_payload(**overrides):
 
     data = {
         "form": "datavalid",
-        "type": TicketType.objects.get(name="Incidente").pk,
+        "type": TicketType.objects.get(name_pt_br="Incidente").pk,
         "title": "Erro 500 na consulta",
         "description": "Desde ontem, a consulta responde erro 500.",
         "requester_name": "João Pereira",

@@ -108,11 +108,13 @@ def test_the_page_keeps_its_query_count_flat(client, company, gestor):
 
     client.force_login(gestor)
     keys(1)
-    with max_queries(7) as one:
+    # 8: session, user, memberships, keys, contracts, the form's contracts (count + rows), and the
+    # session write that records the form's single-use token.
+    with max_queries(8) as one:
         assert client.get("/chaves/").status_code == 200
     keys(6)
     MembershipFactory(user=gestor, role="membro")
-    with max_queries(7) as many:
+    with max_queries(8) as many:
         assert client.get("/chaves/").status_code == 200
     assert len(many.captured_queries) == len(one.captured_queries)
 
@@ -120,9 +122,36 @@ def test_the_page_keeps_its_query_count_flat(client, company, gestor):
 # Creating ------------------------------------------------------------------------------------------
 
 
+def create(client, data):
+    """Post the create form as a browser does: with the single-use token of the page that showed it."""
+    submission = client.get("/chaves/").context["submission"]
+    return client.post("/chaves/nova/", {**data, "submission": submission})
+
+
+def test_posting_the_same_form_again_creates_no_second_key(client, contract, gestor):
+    client.force_login(gestor)
+    submission = client.get("/chaves/").context["submission"]
+    data = {"contract": "CT-2024/00113", "name": "Sistema de cobrança", "submission": submission}
+    assert client.post("/chaves/nova/", data).status_code == 201
+    again = client.post("/chaves/nova/", data, follow=True)
+    assert again.redirect_chain == [("/chaves/", 302)]
+    assert "Esse formulário já foi enviado" in again.content.decode()
+    assert "Sistema de cobrança" in again.content.decode()
+    assert ApiCredential.objects.count() == 1
+
+
+def test_a_form_fixed_after_an_error_can_still_be_sent(client, contract, gestor):
+    client.force_login(gestor)
+    refused = create(client, {"contract": "CT-2024/00113", "name": " "})
+    assert refused.status_code == 400
+    data = {"contract": "CT-2024/00113", "name": "Cobrança", "submission": refused.context["submission"]}
+    assert client.post("/chaves/nova/", data).status_code == 201
+    assert ApiCredential.objects.get().name == "Cobrança"
+
+
 def test_gestor_creates_a_key_and_sees_the_secret_once_uncached(client, contract, gestor):
     client.force_login(gestor)
-    response = client.post("/chaves/nova/", {"contract": "CT-2024/00113", "name": "Sistema de cobrança"})
+    response = create(client, {"contract": "CT-2024/00113", "name": "Sistema de cobrança"})
     assert response.status_code == 201
     assert "no-store" in response["Cache-Control"]
     credential = ApiCredential.objects.get()
@@ -151,7 +180,7 @@ def test_bad_input_is_explained_with_400_and_the_name_kept(client, company, cont
     ContractFactory(number="CT-2024/00999")
     ContractFactory(organization=company, number="CT-2022/00987", status="encerrado")
     client.force_login(gestor)
-    response = client.post("/chaves/nova/", data)
+    response = create(client, data)
     assert response.status_code == 400
     html = response.content.decode()
     assert message in html
@@ -163,7 +192,7 @@ def test_bad_input_is_explained_with_400_and_the_name_kept(client, company, cont
 def test_a_sixth_key_is_refused_with_400(client, contract, gestor):
     ApiCredentialFactory.create_batch(5, contract=contract)
     client.force_login(gestor)
-    response = client.post("/chaves/nova/", {"contract": "CT-2024/00113", "name": "Sexta chave"})
+    response = create(client, {"contract": "CT-2024/00113", "name": "Sexta chave"})
     assert response.status_code == 400
     html = response.content.decode()
     assert "já tem 5 chaves ativas" in html
@@ -174,14 +203,14 @@ def test_a_sixth_key_is_refused_with_400(client, contract, gestor):
 
 def test_membro_cannot_create(client, contract, membro):
     client.force_login(membro)
-    assert client.post("/chaves/nova/", {"contract": "CT-2024/00113", "name": "X"}).status_code == 403
+    assert create(client, {"contract": "CT-2024/00113", "name": "X"}).status_code == 403
     assert not ApiCredential.objects.exists()
 
 
 def test_a_gestor_elsewhere_cannot_create_for_a_company_where_they_are_membro(client, contract, membro):
     MembershipFactory(user=membro, role="gestor")
     client.force_login(membro)
-    response = client.post("/chaves/nova/", {"contract": "CT-2024/00113", "name": "X"})
+    response = create(client, {"contract": "CT-2024/00113", "name": "X"})
     assert response.status_code == 400
     assert not ApiCredential.objects.exists()
 

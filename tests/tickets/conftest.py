@@ -40,7 +40,7 @@ def request_data(**overrides):
     from tickets.models import TicketType
 
     data = {
-        "type": TicketType.objects.get(name="Incidente").pk,
+        "type": TicketType.objects.get(name_pt_br="Incidente").pk,
         "title": "Erro 500 na consulta",
         "description": "Desde ontem.",
     }

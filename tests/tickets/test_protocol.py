@@ -84,7 +84,7 @@ def _in_threads(count, target):
 
 @pytest.mark.django_db(transaction=True)
 def test_fifty_concurrent_submissions_get_fifty_consecutive_numbers(ticket_form):
-    kind = TicketType.objects.get(name="Incidente")
+    kind = TicketType.objects.get(name_pt_br="Incidente")
     _in_threads(50, lambda index: _open(ticket_form, kind, f"concorrente-{index}"))
     numbers = sorted(Ticket.objects.values_list("number", flat=True))
     assert numbers == list(range(1, 51))
