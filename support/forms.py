@@ -2,12 +2,15 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from helpcenter.templatetags.content_lang import language_of
+from helpcenter.widgets import ContentLanguageSelect
+
 
 class ChooserForm(forms.Form):
     """Criar novo: a main subject *or* one of the company's contracted products, never both."""
 
-    subject = forms.ChoiceField(label=_("Assunto principal"), required=False)
-    product = forms.ChoiceField(label=_("Produto ou serviço contratado"), required=False)
+    subject = forms.ChoiceField(label=_("Assunto principal"), required=False, widget=ContentLanguageSelect)
+    product = forms.ChoiceField(label=_("Produto ou serviço contratado"), required=False, widget=ContentLanguageSelect)
 
     def __init__(self, *args, subject_forms, product_forms, visitor=False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -21,6 +24,8 @@ class ChooserForm(forms.Form):
             ("", _("Escolha um produto")),
             *((f.slug, f.product.name) for f in product_forms),
         ]
+        self.fields["subject"].widget.languages = {f.slug: language_of(f.subject) for f in subject_forms}
+        self.fields["product"].widget.languages = {f.slug: language_of(f.product) for f in product_forms}
 
     def clean(self):
         cleaned = super().clean()

@@ -15,6 +15,8 @@ from django.utils.functional import lazy
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
+from helpcenter.templatetags.content_lang import language_of
+from helpcenter.widgets import ContentLanguageCheckboxSelectMultiple, ContentLanguageSelect
 from portal.identifiers import CNPJFormField, CPFFormField, mask_cnpj, mask_cpf
 from portal.models import Membership, User
 from tickets import attachments
@@ -191,10 +193,13 @@ def _extra_field(definition: FormField) -> forms.Field:
             return forms.CharField(max_length=2000, widget=forms.Textarea(attrs={"rows": 3}), **common)
         case kind.CHOICE:
             choices = [(item, item) for item in definition.choice_list]
-            return forms.ChoiceField(choices=[("", "—"), *choices], **common)
+            widget = ContentLanguageSelect(default_language=language_of(definition))
+            return forms.ChoiceField(choices=[("", "—"), *choices], widget=widget, **common)
         case kind.MULTIPLE_CHOICE:
             return forms.MultipleChoiceField(
-                choices=[(item, item) for item in definition.choice_list], widget=forms.CheckboxSelectMultiple, **common
+                choices=[(item, item) for item in definition.choice_list],
+                widget=ContentLanguageCheckboxSelectMultiple(default_language=language_of(definition)),
+                **common,
             )
         case kind.DATE:
             return forms.DateField(widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"), **common)
@@ -269,7 +274,10 @@ class RequestForm(CheckedFilesMixin, WizardStepForm):
     """Passo 3: what the customer needs, the form's own questions and the attachments."""
 
     type: forms.ModelChoiceField = forms.ModelChoiceField(
-        label=_("Tipo"), queryset=TicketType.objects.none(), empty_label=_("Escolha o tipo de solicitação")
+        label=_("Tipo"),
+        queryset=TicketType.objects.none(),
+        empty_label=_("Escolha o tipo de solicitação"),
+        widget=ContentLanguageSelect,
     )
     title = forms.CharField(label=_("Assunto"), max_length=150)
     description = forms.CharField(
