@@ -1,9 +1,41 @@
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from helpcenter import markup
+
+#: The language staff write content in, and the one shown when a translation is missing.
+SOURCE_LANGUAGE = "pt-BR"
+
+
+class ContentLanguage:
+    """Content in three languages (helpcenter/translation.py): which one a reader is shown.
+
+    ``content_language`` is the reader's language when ``LANGUAGE_FIELD`` has text in it, else
+    Portuguese (the fallback); templates mark it with ``lang`` and, where Portuguese is shown to an
+    English or Spanish reader, ``shown_in_portuguese`` is what says "Conteúdo disponível apenas em
+    português".
+    """
+
+    #: The field whose translation stands for the whole item (its title or name).
+    LANGUAGE_FIELD = "name"
+
+    @property
+    def content_language(self) -> str:
+        language = (get_language() or SOURCE_LANGUAGE).lower()
+        if not language.startswith("pt") and getattr(self, f"{self.LANGUAGE_FIELD}_{language.replace('-', '_')}", ""):
+            return language
+        return SOURCE_LANGUAGE
+
+    @property
+    def shown_in_portuguese(self) -> bool:
+        """True when the reader's language is not Portuguese and this item has no translation into it."""
+        return (
+            not (get_language() or SOURCE_LANGUAGE).lower().startswith("pt")
+            and self.content_language == SOURCE_LANGUAGE
+        )
 
 
 class ProductQuerySet(models.QuerySet):
@@ -11,7 +43,7 @@ class ProductQuerySet(models.QuerySet):
         return self.filter(active=True)
 
 
-class Product(models.Model):
+class Product(ContentLanguage, models.Model):
     """A product or service of the catalog, documented and supported in the help center."""
 
     name = models.CharField(_("nome"), max_length=120, unique=True)
@@ -79,7 +111,7 @@ class CategoryQuerySet(models.QuerySet):
         return self.annotate(published_articles=published).order_by("order", "name")
 
 
-class FaqCategory(models.Model):
+class FaqCategory(ContentLanguage, models.Model):
     """A group of Dúvidas (FAQ), e.g. "Financeiro"; its slug is part of the public URL."""
 
     name = models.CharField(_("nome"), max_length=80, unique=True)
@@ -109,8 +141,10 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(featured=True).order_by("category__order", "order", "pk")
 
 
-class Article(RenderedMarkup):
+class Article(ContentLanguage, RenderedMarkup):
     """One question of the Dúvidas and its answer."""
+
+    LANGUAGE_FIELD = "question"
 
     category = models.ForeignKey(
         FaqCategory, on_delete=models.PROTECT, related_name="articles", verbose_name=_("categoria")
@@ -159,8 +193,10 @@ class DocumentationPageQuerySet(models.QuerySet):
         return self.filter(published=True)
 
 
-class DocumentationPage(RenderedMarkup):
+class DocumentationPage(ContentLanguage, RenderedMarkup):
     """A page of a product's documentation, shown in order on the product's page."""
+
+    LANGUAGE_FIELD = "title"
 
     product = models.ForeignKey(
         Product, on_delete=models.CASCADE, related_name="documentation", verbose_name=_("produto")

@@ -1,7 +1,9 @@
 """Search across published Dúvidas and documentation pages.
 
 PostgreSQL full text: Portuguese stemming, accent-insensitive, ranked, with highlighted snippets,
-over the GIN-indexed ``search_vector`` columns created by migration 0004.
+over the GIN-indexed ``search_vector`` columns created by migration 0004. An English or Spanish
+reader searches the translations first (``search_vector_en``/``_es``, migration 0010, English and
+Spanish stemming), then the Portuguese text, which also covers what is not translated yet.
 
 Results are plain ``Hit`` objects. A ``SearchResults`` sequence is what ``Paginator`` pages over:
 it counts with one query and fetches only the rows of the page it is sliced to, snippets
@@ -15,6 +17,7 @@ from django.db import connection
 from django.urls import reverse
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.translation import get_language
 
 from helpcenter.query import Analysis, Concept, analyse, fold
 
@@ -33,6 +36,7 @@ class Hit:
     section: str  # the category or the product
     url: str
     snippet: SafeString
+    content_language: str = "pt-BR"  # the language title and snippet are in (templates mark it with lang)
 
 
 def _highlighted(snippet: str) -> SafeString:
@@ -54,8 +58,10 @@ class SearchResults:
     look like the query (trigram similarity, for typos the word list missed).
     """
 
-    def __init__(self, query: str):
+    def __init__(self, query: str, language: str | None = None):
         self.query = query
+        #: "en" or "es" when the reader's translations are searched first; None for Portuguese.
+        self.language = language if language in TRANSLATED else None
         self._analysis: Analysis | None = None
         self._mode: str | None = None
         self._ranking: list[tuple[str, int]] | None = None
@@ -80,13 +86,18 @@ class SearchResults:
     def _ranked(self) -> list[tuple[str, int]]:
         """Every match, best first, as (table, id): scored once, by one query; pages only fetch their rows."""
         if self._ranking is None:
-            self._mode, self._ranking = MODE_NONE, []
+            self._mode, ranking = MODE_NONE, []
             if self.analysis.concepts:
                 for mode in (MODE_MOST, MODE_TITLE) if self.analysis.meaningful else (MODE_TITLE,):
                     ranking = _ranking(self.analysis, mode, self.query)
                     if ranking:
-                        self._mode, self._ranking = mode, ranking
+                        self._mode = mode
                         break
+            if self.language:
+                translated = _translated_ranking(self.language, self.query)
+                seen = set(translated)
+                ranking = translated + [row for row in ranking if row not in seen]
+            self._ranking = ranking
         return self._ranking
 
     def __getitem__(self, item: slice) -> list[Hit]:
@@ -98,12 +109,13 @@ class SearchResults:
         rows = self._ranked()[start:stop]
         if not rows:
             return []
-        assert self._mode is not None
-        return _hits(self.analysis if self._mode != MODE_TITLE else _title_analysis(self.query), rows)
+        analysis = self.analysis if self._mode == MODE_MOST else _title_analysis(self.query)
+        return _hits(analysis, rows, language=self.language, query=self.query)
 
 
-def search(query: str) -> SearchResults:
-    return SearchResults(query)
+def search(query: str, language: str | None = None) -> SearchResults:
+    """The answers to ``query``, for a reader of ``language`` (by default the active one)."""
+    return SearchResults(query, (language or get_language() or "").split("-")[0].lower())
 
 
 MODE_NONE, MODE_MOST, MODE_TITLE, MODE_ANY = "none", "most", "title", "any"
@@ -125,6 +137,8 @@ MAX_CANDIDATES = 2000
 def _concept_queries(analysis: Analysis) -> tuple[str, list]:
     """CTE ``r``: each meaningful concept (c0, c1…) as an OR of its alternatives, and their combinations."""
     concepts = analysis.meaningful
+    if not concepts:  # nothing to match in Portuguese (the reader's language found the rows)
+        return "r AS (SELECT ''::tsquery AS any, ''::tsquery AS candidates)", []
     columns, params = [], []
     for n, concept in enumerate(concepts):
         alternatives = " || ".join(["phraseto_tsquery('portal_pt', %s)"] * len(concept.alternatives))
@@ -175,6 +189,51 @@ def _matches(analysis: Analysis, mode: str) -> str:
     """  # noqa: S608 (only constants are interpolated)
 
 
+#: The languages content is translated into, with their text search configurations (migration 0010).
+TRANSLATED = {"en": "portal_en", "es": "portal_es"}
+
+# The query in the reader's language: every word ("strict", an AND) and any word ("loose", an OR).
+_READER_QUERY = """
+    rq AS (SELECT plainto_tsquery(%s::regconfig, %s) AS strict,
+                 replace(plainto_tsquery(%s::regconfig, %s)::text, ' & ', ' | ')::tsquery AS loose)
+"""
+
+
+def _reader_query_params(language: str, query: str) -> list:
+    return [TRANSLATED[language], query, TRANSLATED[language], query]
+
+
+def _translated_ranking(language: str, query: str) -> list[tuple[str, int]]:
+    """(table, id) of the translations into ``language`` that match ``query``, best first.
+
+    Scored as the Portuguese search is: all the words count most, a title match outranks a body
+    match, helpful votes and density break ties.
+    """
+    sv = f"t.search_vector_{language}"
+    score = f"""
+        3 * ({sv} @@ rq.strict)::int + (ts_filter({sv}, '{{a}}') @@ rq.loose)::int
+        + {DENSITY_WEIGHT} * ts_rank({sv}, rq.loose, 32)
+    """
+    sql = f"""
+        WITH {_READER_QUERY}
+        SELECT kind, id FROM (
+            (SELECT 'article' AS kind, t.id,
+                    {score} + {HELPFUL_BOOST} * t.helpful_yes / (t.helpful_yes + t.helpful_no + 3.0) AS score
+               FROM helpcenter_article t, rq
+              WHERE t.published AND {sv} @@ rq.loose
+              LIMIT {MAX_CANDIDATES})
+            UNION ALL
+            (SELECT 'documentationpage', t.id, {score}
+               FROM helpcenter_documentationpage t JOIN helpcenter_product p ON p.id = t.product_id, rq
+              WHERE t.published AND p.active AND {sv} @@ rq.loose
+              LIMIT {MAX_CANDIDATES})
+        ) matches ORDER BY score DESC, kind, id
+    """  # noqa: S608 (only constants are interpolated; the query travels as a parameter)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, _reader_query_params(language, query))
+        return cursor.fetchall()
+
+
 _TITLES = """
     SELECT 'article' AS kind, t.id, similarity(t.question, %s) AS score
       FROM helpcenter_article t WHERE t.published AND t.question %% %s
@@ -205,13 +264,42 @@ def _ranking(analysis: Analysis, mode: str, query: str, *, limit: int | None = N
         return cursor.fetchall()
 
 
-def _hits(analysis: Analysis, rows: list[tuple[str, int]] | None, *, best: int = 0) -> list[Hit]:
+def _hits(
+    analysis: Analysis,
+    rows: list[tuple[str, int]] | None,
+    *,
+    best: int = 0,
+    language: str | None = None,
+    query: str = "",
+) -> list[Hit]:
     """The hits of ``rows`` (table, id), in that order, with highlighted snippets. One query.
 
     With ``rows`` None, the ``best`` first matches of the analysis instead, ranked in the same query.
+    With a ``language`` ("en", "es"), each hit is in that language where it is translated, its
+    snippet highlighting ``query``'s words; in Portuguese otherwise.
     """
     options = f"StartSel={_START}, StopSel={_STOP}, MaxWords={SNIPPET_WORDS}, MinWords=12, MaxFragments=2"
     concepts, params = _concept_queries(analysis)
+    portuguese = {
+        "title": "coalesce(a.question, d.title)",
+        "section": "coalesce(c.name, p.name)",
+        "snippet": "ts_headline('portal_pt', translate(coalesce(a.body_text, d.body_text), '<>', '‹›'), r.any, %s)",
+    }
+    columns = dict(portuguese, translated="false")
+    reader_params: list = []
+    if language in TRANSLATED:
+        concepts = f"{concepts}, {_READER_QUERY}"
+        reader_params = _reader_query_params(language, query)
+        translated = f"coalesce(a.question_{language}, d.title_{language}, '') <> ''"
+        columns = {
+            "title": f"CASE WHEN {translated} THEN coalesce(a.question_{language}, d.title_{language}) "
+            f"ELSE {portuguese['title']} END",
+            "section": f"coalesce(nullif(c.name_{language}, ''), nullif(p.name_{language}, ''), {portuguese['section']})",
+            "snippet": f"CASE WHEN {translated} THEN ts_headline('{TRANSLATED[language]}', "
+            f"translate(coalesce(a.body_text_{language}, d.body_text_{language}), '<>', '‹›'), rq.loose, %s) "
+            f"ELSE {portuguese['snippet']} END",
+            "translated": translated,
+        }
     if rows is None:
         page = f"""
             SELECT row_number() OVER (ORDER BY score DESC, kind, id), kind, id
@@ -224,21 +312,24 @@ def _hits(analysis: Analysis, rows: list[tuple[str, int]] | None, *, best: int =
     sql = f"""
         WITH {concepts}, page(position, kind, id) AS ({page})
         SELECT page.kind,
-               coalesce(a.question, d.title),
-               coalesce(c.name, p.name),
+               {columns["title"]},
+               {columns["section"]},
                coalesce(c.slug, p.slug),
                coalesce(a.slug, d.slug),
-               ts_headline('portal_pt', translate(coalesce(a.body_text, d.body_text), '<>', '‹›'), r.any, %s)
+               {columns["snippet"]},
+               {columns["translated"]}
           FROM page
           CROSS JOIN r
+          {"CROSS JOIN rq" if reader_params else ""}
           LEFT JOIN helpcenter_article a ON page.kind = 'article' AND a.id = page.id
           LEFT JOIN helpcenter_faqcategory c ON c.id = a.category_id
           LEFT JOIN helpcenter_documentationpage d ON page.kind = 'documentationpage' AND d.id = page.id
           LEFT JOIN helpcenter_product p ON p.id = d.product_id
          ORDER BY page.position
     """  # noqa: S608 (only constants are interpolated; the query travels as parameters)
+    options_params = [options, options] if reader_params else [options]
     with connection.cursor() as cursor:
-        cursor.execute(sql, [*params, *page_params, options])
+        cursor.execute(sql, [*params, *reader_params, *page_params, *options_params])
         found = cursor.fetchall()
     return [
         Hit(
@@ -246,9 +337,10 @@ def _hits(analysis: Analysis, rows: list[tuple[str, int]] | None, *, best: int =
             title,
             section,
             _url("article" if kind == "article" else "documentation", section_slug, anchor_slug),
-            _highlighted(snippet),
+            _highlighted(snippet or ""),
+            language if is_translated else "pt-BR",
         )
-        for kind, title, section, section_slug, anchor_slug, snippet in found
+        for kind, title, section, section_slug, anchor_slug, snippet, is_translated in found
     ]
 
 

@@ -135,14 +135,18 @@ def product(request, slug):
 def search(request):
     form = SearchForm(request.GET)
     query = form.cleaned_data["q"] if form.is_valid() else ""
-    page = None
+    page, suggestion = None, ""
     if query:
-        page = Paginator(run_search(query), RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        results = run_search(query)
+        page = Paginator(results, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+        suggestion = results.suggestion
+        if not page.paginator.count:
+            services.empty_search_record(query)
     categories = _categories() if page is None or not page.object_list else []
     return render(
         request,
         "helpcenter/search.html",
-        {"search_form": form, "query": query, "page": page, "categories": categories},
+        {"search_form": form, "query": query, "page": page, "categories": categories, "suggestion": suggestion},
     )
 
 

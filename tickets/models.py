@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.functional import LazyObject
 from django.utils.translation import gettext_lazy as _
 
-from helpcenter.models import Product
+from helpcenter.models import ContentLanguage, Product
 from portal.identifiers import CNPJField, CPFField, mask_cnpj, redact_cpf
 from tickets.permissions import is_supervisor
 from tickets.sla import business_time_between, holidays_since
@@ -46,7 +46,7 @@ class ActiveQuerySet(models.QuerySet):
         return self.filter(active=True)
 
 
-class Subject(models.Model):
+class Subject(ContentLanguage, models.Model):
     """An "assunto principal" a ticket can be about when it is not about one product."""
 
     name = models.CharField(_("nome"), max_length=120, unique=True)
@@ -65,7 +65,7 @@ class Subject(models.Model):
         return self.name
 
 
-class TicketType(models.Model):
+class TicketType(ContentLanguage, models.Model):
     """Incidente, Dúvida, Requisição…: what kind of request a ticket is. Staff-editable."""
 
     name = models.CharField(_("nome"), max_length=80, unique=True)
@@ -88,7 +88,7 @@ class TicketFormQuerySet(ActiveQuerySet):
         return self.active().filter(product=product)
 
 
-class TicketForm(models.Model):
+class TicketForm(ContentLanguage, models.Model):
     """The form a customer fills in to open a ticket about one product or one subject."""
 
     name = models.CharField(_("nome"), max_length=120)
@@ -133,8 +133,10 @@ class TicketForm(models.Model):
         return self.product or self.subject
 
 
-class FormField(models.Model):
+class FormField(ContentLanguage, models.Model):
     """An extra question of one form, defined by staff in the admin."""
+
+    LANGUAGE_FIELD = "label"
 
     class Kind(models.TextChoices):
         SHORT_TEXT = "texto", _("Texto curto")
