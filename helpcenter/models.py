@@ -25,7 +25,8 @@ class ContentLanguage:
     @property
     def content_language(self) -> str:
         language = (get_language() or SOURCE_LANGUAGE).lower()
-        if not language.startswith("pt") and getattr(self, f"{self.LANGUAGE_FIELD}_{language.replace('-', '_')}", ""):
+        translation: object = getattr(self, f"{self.LANGUAGE_FIELD}_{language.replace('-', '_')}", None)
+        if not language.startswith("pt") and translation:
             return language
         return SOURCE_LANGUAGE
 

@@ -294,7 +294,8 @@ def _hits(
         columns = {
             "title": f"CASE WHEN {translated} THEN coalesce(a.question_{language}, d.title_{language}) "
             f"ELSE {portuguese['title']} END",
-            "section": f"coalesce(nullif(c.name_{language}, ''), nullif(p.name_{language}, ''), {portuguese['section']})",
+            "section": f"coalesce(nullif(c.name_{language}, ''), nullif(p.name_{language}, ''), "
+            f"{portuguese['section']})",
             "snippet": f"CASE WHEN {translated} THEN ts_headline('{TRANSLATED[language]}', "
             f"translate(coalesce(a.body_text_{language}, d.body_text_{language}), '<>', '‹›'), rq.loose, %s) "
             f"ELSE {portuguese['snippet']} END",
@@ -338,7 +339,7 @@ def _hits(
             section,
             _url("article" if kind == "article" else "documentation", section_slug, anchor_slug),
             _highlighted(snippet or ""),
-            language if is_translated else "pt-BR",
+            language if language and is_translated else "pt-BR",
         )
         for kind, title, section, section_slug, anchor_slug, snippet, is_translated in found
     ]
