@@ -1,8 +1,14 @@
-"""Demo catalog and help content: products, Dúvidas and documentation, in Portuguese."""
+"""Demo catalog and help content: products, Dúvidas and documentation, in Portuguese, English and Spanish."""
 
 from django.utils.text import slugify
 
 from helpcenter.demo_content import DOCUMENTATION, FAQ
+from helpcenter.demo_content_translations import (
+    CATEGORY_TRANSLATIONS,
+    DOCUMENTATION_TRANSLATIONS,
+    FAQ_TRANSLATIONS,
+    PRODUCT_TRANSLATIONS,
+)
 from helpcenter.models import Article, DocumentationPage, FaqCategory, Product
 from helpcenter.query import refresh_word_list
 
@@ -35,18 +41,43 @@ PRODUCTS = [
 ]
 
 
+LANGUAGES = ("en", "es")
+
+
+def translate(instance, language: str, **values) -> None:
+    """Set ``instance``'s ``<field>_<language>`` columns (helpcenter/translation.py); the caller saves."""
+    for field, value in values.items():
+        setattr(instance, f"{field}_{language}", value)
+
+
 def seed(stdout) -> None:
     for slug, name, description in PRODUCTS:
-        Product.objects.update_or_create(slug=slug, defaults={"name": name, "short_description": description})
+        product, _ = Product.objects.update_or_create(
+            slug=slug, defaults={"name": name, "short_description": description}
+        )
+        for language in LANGUAGES:
+            if slug in PRODUCT_TRANSLATIONS[language]:
+                name_translated, description_translated = PRODUCT_TRANSLATIONS[language][slug]
+                translate(product, language, name=name_translated, short_description=description_translated)
+        product.save()
     articles = pages = 0
     for order, (slug, name) in enumerate(CATEGORIES.items(), start=1):
         category, _ = FaqCategory.objects.get_or_create(slug=slug, defaults={"name": name, "order": order})
+        for language in LANGUAGES:
+            if slug in CATEGORY_TRANSLATIONS[language]:
+                name_translated, description_translated = CATEGORY_TRANSLATIONS[language][slug]
+                translate(category, language, name=name_translated, description=description_translated)
+        category.save()
         for position, (question, answer) in enumerate(FAQ[slug], start=1):
             article = Article.objects.filter(category=category, slug=slugify(question)[:80]).first() or Article(
                 category=category, slug=slugify(question)[:80]
             )
             article.question, article.body, article.order = question, answer, position
             article.featured = position == 1
+            for language in LANGUAGES:
+                if question in FAQ_TRANSLATIONS[language]:
+                    question_translated, answer_translated = FAQ_TRANSLATIONS[language][question]
+                    translate(article, language, question=question_translated, body=answer_translated)
             article.save()
             articles += 1
     for product_slug, documentation in DOCUMENTATION.items():
@@ -55,6 +86,10 @@ def seed(stdout) -> None:
             page = DocumentationPage.objects.filter(product=product, slug=slugify(title)[:80]).first()
             page = page or DocumentationPage(product=product, slug=slugify(title)[:80])
             page.title, page.body, page.order = title, body, position
+            for language in LANGUAGES:
+                if (product_slug, title) in DOCUMENTATION_TRANSLATIONS[language]:
+                    title_translated, body_translated = DOCUMENTATION_TRANSLATIONS[language][(product_slug, title)]
+                    translate(page, language, title=title_translated, body=body_translated)
             page.save()
             pages += 1
     refresh_word_list()  # now, not after the seed's transaction: the demo searches at once

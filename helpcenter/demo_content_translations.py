@@ -3,7 +3,8 @@
 Keyed by the Portuguese text, so each translation can be matched to its source:
 FAQ_TRANSLATIONS[language][portuguese question] = (question, answer_markdown);
 DOCUMENTATION_TRANSLATIONS[language][(product slug, portuguese title)] = (title, body_markdown);
-CATEGORY_TRANSLATIONS[language][slug] = name; PRODUCT_TRANSLATIONS[language][slug] = (name, short_description).
+CATEGORY_TRANSLATIONS[language][slug] = (name, description);
+PRODUCT_TRANSLATIONS[language][slug] = (name, short_description).
 """
 
 FAQ_TRANSLATIONS = {
@@ -1516,16 +1517,29 @@ DOCUMENTATION_TRANSLATIONS = {
 
 CATEGORY_TRANSLATIONS = {
     "en": {
-        "processo-de-compra": "Purchasing Process",
-        "area-do-cliente": "Customer Area",
-        "financeiro": "Billing",
-        "gestao-contratual": "Contract Management",
+        "processo-de-compra": (
+            "Purchasing Process",
+            "How to purchase the products: online store, sales proposal and purchases by government agencies.",
+        ),
+        "area-do-cliente": (
+            "Customer Area",
+            "Access, password, companies, contracts and tickets in the Customer Area.",
+        ),
+        "financeiro": ("Billing", "Boletos, tax invoices, due dates and usage-based billing."),
+        "gestao-contratual": ("Contract Management", "Term, renewal, price adjustment, suspension and termination."),
     },
     "es": {
-        "processo-de-compra": "Proceso de Compra",
-        "area-do-cliente": "Área del Cliente",
-        "financeiro": "Finanzas",
-        "gestao-contratual": "Gestión Contractual",
+        "processo-de-compra": (
+            "Proceso de Compra",
+            "Cómo contratar los productos: tienda en línea, propuesta comercial y contratación por "
+            "organismos públicos.",
+        ),
+        "area-do-cliente": (
+            "Área del Cliente",
+            "Acceso, contraseña, empresas, contratos y tickets en el Área del Cliente.",
+        ),
+        "financeiro": ("Finanzas", "Boletos, facturas, vencimientos y cobro por consumo."),
+        "gestao-contratual": ("Gestión Contractual", "Vigencia, renovación, reajuste, suspensión y terminación."),
     },
 }
 

@@ -8,8 +8,10 @@ from django.contrib.auth.models import Group
 from django.db import transaction
 from django.utils import timezone
 
+from helpcenter.demo import LANGUAGES, translate
 from helpcenter.models import Product
 from portal.models import Membership
+from tickets.demo_translations import FIELD_TRANSLATIONS, SUBJECT_TRANSLATIONS, TICKET_TYPE_TRANSLATIONS
 from tickets.models import (
     FormField,
     Message,
@@ -86,9 +88,15 @@ def seed(stdout) -> None:
     forms = []
     for order, (slug, name, team) in enumerate(SUBJECTS, start=1):
         subject, _ = Subject.objects.update_or_create(slug=slug, defaults={"name": name, "order": order})
+        for language in LANGUAGES:
+            translate(subject, language, name=SUBJECT_TRANSLATIONS[language].get(slug, ""))
+        subject.save()
         form, _ = TicketForm.objects.update_or_create(
             slug=f"assunto-{slug}", defaults={"name": name, "subject": subject, "product": None, "team": teams[team]}
         )
+        for language in LANGUAGES:
+            translate(form, language, name=SUBJECT_TRANSLATIONS[language].get(slug, ""))
+        form.save()
         _fields(form, SUBJECT_FIELDS.get(slug, []))
         forms.append(form)
     for product in Product.objects.all():
@@ -96,8 +104,12 @@ def seed(stdout) -> None:
             slug=product.slug,
             defaults={"name": product.name, "product": product, "subject": None, "team": teams["apis"]},
         )
+        for language in LANGUAGES:
+            translate(form, language, name=getattr(product, f"name_{language}") or "")
+        form.save()
         _fields(form, PRODUCT_FIELDS)
         forms.append(form)
+    _translate_ticket_types()
     staff = _staff(teams)
     _sla_policies()
     created = _tickets(forms) + _anonymous_tickets(forms)
@@ -193,9 +205,21 @@ def _assign(staff) -> None:
 
 def _fields(form, definitions) -> None:
     for order, (label, kind, required, choices) in enumerate(definitions, start=1):
-        FormField.objects.update_or_create(
+        field, _ = FormField.objects.update_or_create(
             form=form, label=label, defaults={"kind": kind, "required": required, "choices": choices, "order": order}
         )
+        for language in LANGUAGES:
+            if label in FIELD_TRANSLATIONS[language]:
+                label_translated, help_text, choices_translated = FIELD_TRANSLATIONS[language][label]
+                translate(field, language, label=label_translated, help_text=help_text, choices=choices_translated)
+        field.save()
+
+
+def _translate_ticket_types() -> None:
+    for kind in TicketType.objects.all():
+        for language in LANGUAGES:
+            translate(kind, language, name=TICKET_TYPE_TRANSLATIONS[language].get(getattr(kind, "name_pt_br"), ""))  # noqa: B009
+        kind.save()
 
 
 @transaction.atomic

@@ -54,3 +54,9 @@ def in_content_lang(value, item=None) -> str:
     if not attribute or value in (None, ""):
         return value
     return format_html("<span{}>{}</span>", attribute, value)
+
+
+@register.filter
+def shown_in_portuguese(item) -> bool:
+    """True when ``item`` is shown in Portuguese to a reader of another language (no translation yet)."""
+    return _primary(language_of(item)) == _primary(CONTENT_LANGUAGE) != _primary(get_language() or CONTENT_LANGUAGE)

@@ -39,3 +39,31 @@ def test_demo_content_is_searchable():
     _seed()
     assert search("cobranca").count() >= 1
     assert search("boleto").count() >= 1
+
+
+def test_the_demo_carries_english_and_spanish_for_the_help_and_the_support_catalog():
+    from helpcenter.translation import missing_languages
+    from tickets.models import FormField, Subject, TicketForm, TicketType
+
+    _seed()
+    translated = [
+        *FaqCategory.objects.all(),
+        *Product.objects.all(),
+        *Article.objects.all(),
+        *DocumentationPage.objects.all(),
+    ]
+    assert Article.objects.count() >= 24
+    assert [item for item in translated if missing_languages(item)] == []
+    for model in (Subject, TicketType, TicketForm, FormField):
+        assert model.objects.exists()
+        assert not model.objects.filter(**{f"{model.LANGUAGE_FIELD}_en__in": ["", None]}).exists(), model
+        assert not model.objects.filter(**{f"{model.LANGUAGE_FIELD}_es__in": ["", None]}).exists(), model
+    article = Article.objects.get(slug="como-emito-a-2a-via-do-boleto")
+    assert "<" in article.body_html_en
+    assert article.body_text_es
+
+
+def test_the_demo_is_searchable_in_english_and_spanish():
+    _seed()
+    assert search("copy of the boleto", language="en")[:3][0].content_language == "en"
+    assert search("factura", language="es")[:3][0].content_language == "es"
