@@ -4,12 +4,53 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin, TranslationStackedInline
 
 from helpcenter.models import Article, DocumentationPage, EmptySearch, FaqCategory, Product, SynonymGroup
+from helpcenter.translation import TARGET_LANGUAGES, missing_in, missing_languages
+
+LANGUAGE_NAMES = {"en": _("inglês"), "es": _("espanhol")}
 
 
-class DocumentationPageInline(admin.StackedInline):
+class MissingTranslationFilter(admin.SimpleListFilter):
+    """ "Tradução": the items still missing their English or Spanish version."""
+
+    title = _("tradução")
+    parameter_name = "traducao_faltando"
+
+    def lookups(self, request, model_admin):
+        return [
+            (language, format_lazy(_("Falta em {language}"), language=LANGUAGE_NAMES[language]))
+            for language in TARGET_LANGUAGES
+        ]
+
+    def queryset(self, request, queryset):
+        if self.value() in TARGET_LANGUAGES:
+            return queryset.filter(missing_in(queryset.model, self.value()))
+        return queryset
+
+
+class TranslatedContentAdmin(TranslationAdmin):
+    """Content typed in pt-BR (required), en and es, side by side; the list says which translations are missing.
+
+    modeltranslation's plain admin: each translated field becomes one input per language, no script.
+    """
+
+    @admin.display(description=_("traduções faltando"))
+    def translations_missing(self, item):
+        missing = missing_languages(item)
+        return ", ".join(str(LANGUAGE_NAMES[language]) for language in missing) if missing else "—"
+
+    def get_list_display(self, request):
+        return [*super().get_list_display(request), "translations_missing"]
+
+    def get_list_filter(self, request):
+        return [*super().get_list_filter(request), MissingTranslationFilter]
+
+
+class DocumentationPageInline(TranslationStackedInline):
     model = DocumentationPage
     extra = 0
     fields = ["title", "slug", "order", "published", "body"]
@@ -18,7 +59,7 @@ class DocumentationPageInline(admin.StackedInline):
 
 
 @admin.register(Product)
-class ProductAdmin(admin.ModelAdmin):
+class ProductAdmin(TranslatedContentAdmin):
     list_display = ["name", "slug", "active"]
     list_filter = ["active"]
     list_editable = ["active"]
@@ -28,7 +69,7 @@ class ProductAdmin(admin.ModelAdmin):
 
 
 @admin.register(FaqCategory)
-class FaqCategoryAdmin(admin.ModelAdmin):
+class FaqCategoryAdmin(TranslatedContentAdmin):
     list_display = ["name", "slug", "order", "article_count"]
     list_editable = ["order"]
     search_fields = ["name", "description"]
@@ -58,7 +99,7 @@ def unpublish(modeladmin, request, queryset):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(TranslatedContentAdmin):
     list_display = ["question", "category", "order", "published", "featured", "helpful_yes", "helpful_no", "updated_at"]
     list_display_links = ["question"]
     list_editable = ["order", "published", "featured"]
@@ -79,7 +120,7 @@ class ArticleAdmin(admin.ModelAdmin):
 
 
 @admin.register(DocumentationPage)
-class DocumentationPageAdmin(admin.ModelAdmin):
+class DocumentationPageAdmin(TranslatedContentAdmin):
     list_display = ["title", "product", "order", "published", "updated_at"]
     list_editable = ["order", "published"]
     list_filter = ["published", "product"]

@@ -10,6 +10,7 @@ it directly, in the generated full-text columns and the search's SQL.
 """
 
 from django.conf import settings
+from django.db.models import Q
 from django.db.models.signals import pre_save
 from modeltranslation.translator import TranslationOptions, register, translator
 from modeltranslation.utils import build_localized_fieldname
@@ -72,6 +73,21 @@ def missing_languages(instance) -> list[str]:
             for field in typed
         )
     ]
+
+
+def missing_in(model, language: str) -> Q:
+    """Rows of ``model`` with some text in Portuguese that is still empty in ``language`` (for the admin's filter)."""
+    condition = Q()
+    for field in translated_fields(model):
+        if field in DERIVED:
+            continue
+        source, target = localized(field, SOURCE_LANGUAGE), localized(field, language)
+        condition |= (
+            ~Q(**{source: ""})
+            & Q(**{f"{source}__isnull": False})
+            & (Q(**{target: ""}) | Q(**{f"{target}__isnull": True}))
+        )
+    return condition
 
 
 def content_language(instance, field: str, language: str) -> str:

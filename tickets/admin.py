@@ -24,7 +24,9 @@ from django.utils.functional import cached_property
 from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationStackedInline
 
+from helpcenter.admin import TranslatedContentAdmin
 from portal.identifiers import mask_cpf, normalize_cnpj, normalize_cpf, redact_cpf
 from portal.models import Organization
 from tickets import services
@@ -69,7 +71,7 @@ class TeamAdmin(admin.ModelAdmin):
 
 
 @admin.register(Subject)
-class SubjectAdmin(admin.ModelAdmin):
+class SubjectAdmin(TranslatedContentAdmin):
     list_display = ["name", "slug", "order", "active"]
     list_editable = ["order", "active"]
     prepopulated_fields = {"slug": ["name"]}
@@ -77,19 +79,19 @@ class SubjectAdmin(admin.ModelAdmin):
 
 
 @admin.register(TicketType)
-class TicketTypeAdmin(admin.ModelAdmin):
+class TicketTypeAdmin(TranslatedContentAdmin):
     list_display = ["name", "order", "active"]
     list_editable = ["order", "active"]
 
 
-class FormFieldInline(admin.TabularInline):
+class FormFieldInline(TranslationStackedInline):
     model = FormField
     extra = 0
     fields = ["order", "label", "kind", "required", "choices", "help_text"]
 
 
 @admin.register(TicketForm)
-class TicketFormAdmin(admin.ModelAdmin):
+class TicketFormAdmin(TranslatedContentAdmin):
     list_display = ["name", "slug", "product", "subject", "team", "active"]
     list_filter = ["active", "team"]
     list_select_related = ["product", "subject", "team"]

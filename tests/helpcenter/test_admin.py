@@ -46,9 +46,13 @@ def test_staff_creates_an_article_and_its_answer_is_rendered(staff):
         "/admin/helpcenter/article/add/",
         {
             "category": category.pk,
-            "question": "Como trocar o gestor?",
+            "question_pt_br": "Como trocar o gestor?",
+            "question_en": "How do I change the manager?",
+            "question_es": "",
             "slug": "trocar-gestor",
-            "body": "Peça pelo **Suporte**.",
+            "body_pt_br": "Peça pelo **Suporte**.",
+            "body_en": "Ask through **Support**.",
+            "body_es": "",
             "order": 1,
             "published": "on",
         },
@@ -57,6 +61,37 @@ def test_staff_creates_an_article_and_its_answer_is_rendered(staff):
     article = Article.objects.get(slug="trocar-gestor")
     assert article.body_html == "<p>Peça pelo <strong>Suporte</strong>.</p>\n"
     assert article.body_text == "Peça pelo Suporte."
+    assert article.body_html_en == "<p>Ask through <strong>Support</strong>.</p>\n"
+    assert article.question == "Como trocar o gestor?"
+
+
+def test_the_portuguese_version_is_required_and_the_others_are_not(staff):
+    category = FaqCategoryFactory()
+    data = {"category": category.pk, "slug": "sem-texto", "order": 1, "question_en": "Only English", "body_en": "x"}
+    response = staff.post("/admin/helpcenter/article/add/", data)
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors.keys() >= {"question_pt_br", "body_pt_br"}
+    assert not Article.objects.exists()
+
+
+def test_the_list_says_which_translations_are_missing_and_filters_by_them(staff):
+    complete = ArticleFactory(question="Completa?", question_en="Complete?", question_es="¿Completa?")
+    complete.body_en = complete.body_es = "Texto."
+    complete.save()
+    ArticleFactory(question="Só em português?")
+    spanish_missing = ArticleFactory(question="Falta o espanhol?", question_en="Spanish missing?")
+    spanish_missing.body_en = "Text."
+    spanish_missing.save()
+    html = staff.get("/admin/helpcenter/article/").content.decode()
+    assert "traduções faltando" in html.lower()
+    assert "inglês, espanhol" in html
+    filtered = staff.get("/admin/helpcenter/article/", {"traducao_faltando": "es"}).content.decode()
+    assert "Falta o espanhol?" in filtered
+    assert "Só em português?" in filtered
+    assert "Completa?" not in filtered
+    only_english = staff.get("/admin/helpcenter/article/", {"traducao_faltando": "en"}).content.decode()
+    assert "Só em português?" in only_english
+    assert "Falta o espanhol?" not in only_english
 
 
 def test_unpublish_action_hides_the_article(staff):
