@@ -72,11 +72,18 @@ def _load(ticket_id: int) -> Ticket:
     return Ticket.objects.select_related("form", "type", "product", "subject", "team", "assignee").get(pk=ticket_id)
 
 
+def _about(ticket: Ticket) -> str:
+    """What the ticket is about, as staff named it (the product or the main subject), in the active language."""
+    about = ticket.product or ticket.subject or ticket.form
+    return about.name
+
+
 def ticket_opened(*, ticket_id: int) -> None:
     """Confirm to the requester that the ticket was registered, with its protocol number.
 
     Anyone can type any address on the form without an account, so that confirmation carries
-    nothing the visitor wrote (name, subject): the form cannot relay a stranger's text.
+    nothing the visitor wrote (name, subject): the form cannot relay a stranger's text. The
+    product and the ticket type it names were chosen from staff's lists, in the reader's language.
     """
     ticket = _load(ticket_id)
     by_visitor = ticket.created_by_id is None
@@ -91,6 +98,7 @@ def ticket_opened(*, ticket_id: int) -> None:
                     "ele identifica o seu atendimento."
                 )
                 % {"protocol": ticket.protocol},
+                _("Sobre: %(about)s · Tipo: %(type)s.") % {"about": _about(ticket), "type": ticket.type.name},
                 _("A equipe responsável vai analisar o pedido e responder por e-mail."),
                 *_first_response(ticket),
                 _(

@@ -146,3 +146,22 @@ def test_a_visitors_confirmation_relays_none_of_their_text_to_the_typed_address(
         assert "Ganhe dinheiro fácil" not in part
     assert "Maria da Silva" in to_customer.body
     assert "Erro na consulta" in to_customer.body
+
+
+def test_the_confirmation_names_the_product_and_the_type_in_the_requesters_language(send):
+    from tickets.notifications import ticket_opened
+
+    ticket = TicketFactory(language="es", email="cliente@example.com")
+    ticket.product.name_es = "Consulta de CPF"
+    ticket.product.save()
+    ticket.type.name_es = "Incidente grave"
+    ticket.type.save()
+    portuguese = TicketFactory(language="pt-br", product=ticket.product, type=ticket.type)
+    send(ticket_opened, ticket_id=ticket.pk)
+    send(ticket_opened, ticket_id=portuguese.pk)
+    spanish, in_portuguese = mail.outbox
+    assert "Consulta de CPF" in spanish.body
+    assert "Incidente grave" in spanish.body
+    assert "Incidente grave" in spanish.alternatives[0][0]
+    assert ticket.product.name_pt_br in in_portuguese.body
+    assert "Consulta de CPF" not in in_portuguese.body
