@@ -12,12 +12,20 @@ from helpcenter import query
 from helpcenter.models import Article, DocumentationPage, SynonymGroup
 
 
+def _refresh_word_list() -> None:
+    from helpcenter.tasks import refresh_word_list
+
+    refresh_word_list.enqueue()
+
+
 @receiver([post_save, post_delete], sender=Article)
 @receiver([post_save, post_delete], sender=DocumentationPage)
 def content_changed(sender, **kwargs) -> None:
-    from helpcenter.tasks import refresh_word_list
-
-    transaction.on_commit(refresh_word_list.enqueue)
+    """One rebuild per transaction, however many answers it saves (the demo seed saves dozens)."""
+    connection = transaction.get_connection()
+    if any(callback is _refresh_word_list for _savepoints, callback, _robust in connection.run_on_commit):
+        return
+    transaction.on_commit(_refresh_word_list)
 
 
 @receiver([post_save, post_delete], sender=SynonymGroup)

@@ -3,10 +3,11 @@
 import datetime
 
 import pytest
+from django.db import transaction
 
 from helpcenter.models import EmptySearch, SynonymGroup
 from helpcenter.services import empty_search_record
-from tests.factories import UserFactory
+from tests.factories import ArticleFactory, UserFactory
 from tests.two_factor import staff_client
 
 pytestmark = pytest.mark.django_db
@@ -65,3 +66,10 @@ def test_staff_add_a_synonym_group_in_the_admin(client):
     refused = staff.post("/admin/helpcenter/synonymgroup/add/", {"terms": "pix", "note": ""})
     assert refused.status_code == 200
     assert "pelo menos dois termos" in refused.content.decode()
+
+
+def test_saving_many_answers_in_one_transaction_rebuilds_the_word_list_once(django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks() as callbacks, transaction.atomic():
+        for _n in range(5):
+            ArticleFactory()
+    assert len(callbacks) == 1
