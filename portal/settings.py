@@ -181,7 +181,12 @@ OTP_WEBAUTHN_ALLOWED_ORIGINS = env.list("OTP_WEBAUTHN_ALLOWED_ORIGINS", default=
 OTP_WEBAUTHN_RP_NAME = "Área do Cliente"
 OTP_WEBAUTHN_ALLOW_PASSWORDLESS_LOGIN = False
 
-# Sessions live in the database so any app server can serve any request.
+# Sessions live in the database so any app server can serve any request. With a shared cache
+# (Redis) they are read from it and written through to the database; with the per-process
+# local-memory cache that would serve one server a session another has changed (a logout not
+# seen), so they stay in the database alone.
+SHARED_CACHE = "redis" in CACHES["default"]["BACKEND"].lower()
+SESSION_ENGINE = f"django.contrib.sessions.backends.{'cached_db' if SHARED_CACHE else 'db'}"
 SESSION_COOKIE_AGE = env.int("DJANGO_SESSION_COOKIE_AGE", default=8 * 60 * 60)
 
 # Internationalisation: Portuguese first, English and Spanish complete.

@@ -54,3 +54,27 @@ def test_rate_limits_come_from_settings_and_the_environment_overrides_them():
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
     )
     assert result.stdout.split("\n")[0] == "(20, 60) (30, 3600)", result.stderr
+
+
+@pytest.mark.parametrize(
+    ("cache_url", "engine"),
+    [
+        ("redis://127.0.0.1:6379/0", "django.contrib.sessions.backends.cached_db"),
+        ("locmemcache://", "django.contrib.sessions.backends.db"),
+    ],
+)
+def test_sessions_are_cached_only_in_a_cache_every_server_shares(cache_url, engine):
+    env = {
+        **os.environ,
+        "DJANGO_DEBUG": "true",
+        "DATABASE_URL": "postgres://portal@db.example/portal",
+        "DJANGO_CACHE_URL": cache_url,
+    }
+    result = subprocess.run(  # noqa: S603 (our own interpreter, our own settings)
+        [sys.executable, "-c", "import portal.settings as s; print(s.SESSION_ENGINE)"],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.stdout.strip() == engine, result.stderr
