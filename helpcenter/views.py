@@ -11,6 +11,7 @@ from django.views.decorators.http import require_POST, require_safe
 from helpcenter import services
 from helpcenter.forms import SearchForm, VoteForm
 from helpcenter.models import Article, DocumentationPage, FaqCategory, Product
+from helpcenter.page_cache import public_page
 from helpcenter.search import search as run_search
 from helpcenter.search import suggest
 
@@ -24,6 +25,7 @@ def _categories():
 
 @login_not_required
 @require_safe
+@public_page
 def home(request):
     featured = Article.objects.published().featured().select_related("category")[:FEATURED_ON_HOME]
     return render(
@@ -35,12 +37,14 @@ def home(request):
 
 @login_not_required
 @require_safe
+@public_page
 def faq(request):
     return render(request, "helpcenter/faq.html", {"help_section": "faq", "categories": _categories()})
 
 
 @login_not_required
 @require_safe
+@public_page
 def category(request, slug):
     categories = list(_categories())
     current = next((item for item in categories if item.slug == slug), None)
@@ -62,6 +66,7 @@ def category(request, slug):
 
 @login_not_required
 @require_safe
+@public_page
 def question(request, slug, article_slug):
     """One question on a page of its own, its answer shown: a link to it works without JavaScript."""
     categories = list(_categories())
@@ -108,12 +113,14 @@ def _products():
 
 @login_not_required
 @require_safe
+@public_page
 def products(request):
     return render(request, "helpcenter/products.html", {"help_section": "products", "products": _products()})
 
 
 @login_not_required
 @require_safe
+@public_page
 def product(request, slug):
     # Whether a ticket form exists for it, through the relation the tickets app declares (no import).
     open_forms = Count("ticket_forms", filter=Q(ticket_forms__active=True))

@@ -79,5 +79,5 @@ def test_content_lang_marks_portuguese_only_on_other_languages():
         assert content_lang(article) == ' lang="pt-BR"'
         assert in_content_lang("Financeiro") == '<span lang="pt-BR">Financeiro</span>'
         assert content_lang("en") == ""  # content already in the page's language
-        article.content_language = "en"  # what a future translation says
+        article.question_en = "How do I get a duplicate boleto?"  # translated: shown in English
         assert content_lang(article) == ""

@@ -1,0 +1,86 @@
+"""Whole-page cache for the public Central de Ajuda, for visitors who carry no state.
+
+A help page is the same for every anonymous visitor in a language, so it is rendered once and kept
+in the cache, keyed by the content's version, the language, the high-contrast choice and the URL.
+Staff saving content bump the version (``bump``, from signals), so nobody waits for a timeout.
+
+Only what is the same for everyone is cached:
+
+- signed-in users, and visitors with a session (they may have voted) or a pending message, get a
+  fresh page;
+- the forms' CSRF token differs per visitor: the cached copy holds a placeholder, replaced on the way
+  out by this visitor's token (``get_token`` also sets the cookie, as rendering it would);
+- only 200 answers to GET are kept.
+"""
+
+import hashlib
+import re
+from functools import wraps
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.utils.translation import get_language
+
+VERSION_KEY = "helpcenter:pages:version"
+#: Long: a change of content makes a new version, so entries of the old one are simply never read.
+TIMEOUT = 24 * 60 * 60
+HIGH_CONTRAST_COOKIE = "alto_contraste"
+_TOKEN = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
+_PLACEHOLDER = "\x00csrf\x00"
+
+
+def version() -> int:
+    current = cache.get(VERSION_KEY)
+    if current is None:
+        cache.add(VERSION_KEY, 1, timeout=None)
+        current = cache.get(VERSION_KEY, 1)
+    return current
+
+
+def bump(**kwargs) -> None:
+    """Content changed: every cached help page is out of date (a signal receiver)."""
+    try:
+        cache.incr(VERSION_KEY)
+    except ValueError:  # no version yet: nothing cached either
+        cache.add(VERSION_KEY, 1, timeout=None)
+
+
+def _cacheable(request) -> bool:
+    return (
+        request.method == "GET"
+        and not request.user.is_authenticated
+        and settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "messages" not in request.COOKIES
+    )
+
+
+def _key(request) -> str:
+    contrast = request.COOKIES.get(HIGH_CONTRAST_COOKIE, "")
+    path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
+    return f"helpcenter:page:{version()}:{get_language()}:{contrast[:1]}:{path}"
+
+
+def public_page(view):
+    """Serve ``view``'s page from the cache to visitors who carry no state; fill the cache on a miss."""
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        if not _cacheable(request):
+            return view(request, *args, **kwargs)
+        key = _key(request)
+        cached = cache.get(key)
+        if cached is not None:
+            content, content_type = cached
+            token = get_token(request)
+            return HttpResponse(content.replace(_PLACEHOLDER.encode(), token.encode()), content_type=content_type)
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200 and not response.streaming:
+            if hasattr(response, "render") and callable(response.render):
+                response.render()
+            content = _TOKEN.sub(rf"\g<1>{_PLACEHOLDER}\g<2>", response.content.decode(response.charset))
+            cache.set(key, (content.encode(response.charset), response["Content-Type"]), TIMEOUT)
+        return response
+
+    return wrapper
