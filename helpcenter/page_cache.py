@@ -49,7 +49,8 @@ def bump(**kwargs) -> None:
 
 def _cacheable(request) -> bool:
     return (
-        request.method == "GET"
+        settings.PORTAL_HELP_PAGE_CACHE
+        and request.method == "GET"
         and not request.user.is_authenticated
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "messages" not in request.COOKIES
@@ -62,8 +63,15 @@ def _key(request) -> str:
     return f"helpcenter:page:{version()}:{get_language()}:{contrast[:1]}:{path}"
 
 
-def public_page(view):
-    """Serve ``view``'s page from the cache to visitors who carry no state; fill the cache on a miss."""
+def public_page(view=None, *, on_hit=None):
+    """Serve ``view``'s page from the cache to visitors who carry no state; fill the cache on a miss.
+
+    A view can leave a note on its response (``response.cache_note``): it is kept with the page, and
+    ``on_hit(request, note)`` runs on every hit, for what must still happen per request (the search
+    counts the queries that found nothing).
+    """
+    if view is None:
+        return lambda view: public_page(view, on_hit=on_hit)
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
@@ -72,7 +80,9 @@ def public_page(view):
         key = _key(request)
         cached = cache.get(key)
         if cached is not None:
-            content, content_type = cached
+            content, content_type, note = cached
+            if on_hit is not None:
+                on_hit(request, note)
             token = get_token(request)
             return HttpResponse(content.replace(_PLACEHOLDER.encode(), token.encode()), content_type=content_type)
         response = view(request, *args, **kwargs)
@@ -80,7 +90,8 @@ def public_page(view):
             if hasattr(response, "render") and callable(response.render):
                 response.render()
             content = _TOKEN.sub(rf"\g<1>{_PLACEHOLDER}\g<2>", response.content.decode(response.charset))
-            cache.set(key, (content.encode(response.charset), response["Content-Type"]), TIMEOUT)
+            note = getattr(response, "cache_note", None)
+            cache.set(key, (content.encode(response.charset), response["Content-Type"], note), TIMEOUT)
         return response
 
     return wrapper

@@ -42,6 +42,7 @@ def synonyms_changed(sender, **kwargs) -> None:
 @receiver([post_save, post_delete], sender=DocumentationPage)
 @receiver([post_save, post_delete], sender=FaqCategory)
 @receiver([post_save, post_delete], sender=Product)
+@receiver([post_save, post_delete], sender=SynonymGroup)  # the search's results
 @receiver([post_save, post_delete], sender="tickets.TicketForm")  # a product page links to its form
 def pages_changed(sender, **kwargs) -> None:
     """The cached help pages show this content: they are rendered afresh.

@@ -137,8 +137,15 @@ def product(request, slug):
     )
 
 
+def _search_missed(request, query: str | None) -> None:
+    """A cached page of a search that found nothing: the search still counts, as on a miss."""
+    if query:
+        services.empty_search_record(query)
+
+
 @login_not_required
 @require_safe
+@public_page(on_hit=_search_missed)
 def search(request):
     form = SearchForm(request.GET)
     query = form.cleaned_data["q"] if form.is_valid() else ""
@@ -150,11 +157,13 @@ def search(request):
         if not page.paginator.count:
             services.empty_search_record(query)
     categories = _categories() if page is None or not page.object_list else []
-    return render(
+    response = render(
         request,
         "helpcenter/search.html",
         {"search_form": form, "query": query, "page": page, "categories": categories, "suggestion": suggestion},
     )
+    response.cache_note = query if page is not None and not page.paginator.count else None
+    return response
 
 
 @staff_member_required

@@ -318,6 +318,10 @@ PORTAL_RATE_LIMITS = {
 # empty means REMOTE_ADDR. Never name a header the client can set unfiltered.
 PORTAL_CLIENT_IP_HEADER = env.str("PORTAL_CLIENT_IP_HEADER", default="")
 # Where e-mails point to: the portal's public address, without a trailing slash.
+# Whole-page cache of the public Central de Ajuda (helpcenter/page_cache.py); off only to measure it.
+PORTAL_HELP_PAGE_CACHE = env.bool("PORTAL_HELP_PAGE_CACHE", default=True)
+# bench/throughput.py's floor: /_bench/floor/ renders base.html and nothing else. Never on in production.
+PORTAL_BENCH_FLOOR = env.bool("PORTAL_BENCH_FLOOR", default=False)
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
 # What the shell shows about the organisation that runs the portal.
 PORTAL_BRAND = env.str("PORTAL_BRAND", default="SERPRO")

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_not_required
@@ -64,3 +65,6 @@ urlpatterns = [
 ]
 
 handler500 = "portal.views.server_error"
+
+if settings.PORTAL_BENCH_FLOOR:  # bench/throughput.py: the cost of the shell alone, for comparison
+    urlpatterns.append(path("_bench/floor/", views.bench_floor))

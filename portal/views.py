@@ -182,3 +182,10 @@ def high_contrast(request):
         samesite="Lax",
     )
     return response
+
+
+@login_not_required
+@require_safe
+def bench_floor(request):
+    """base.html with nothing in it: what every page costs at least (bench/throughput.py; PORTAL_BENCH_FLOOR)."""
+    return render(request, "portal/bench_floor.html")

@@ -86,3 +86,20 @@ def test_signed_in_users_and_visitors_with_a_session_get_a_fresh_page(client, fi
     with max_queries(20) as fresh:
         client.get("/ajuda/")
     assert len(fresh.captured_queries) > 0
+
+
+def test_search_pages_are_cached_and_a_search_that_finds_nothing_still_counts_each_time(
+    financeiro, django_capture_on_commit_callbacks
+):
+    from helpcenter.models import EmptySearch, SynonymGroup
+
+    Client().get("/ajuda/busca/", {"q": "boleto"})
+    with max_queries(0):
+        found = Client().get("/ajuda/busca/", {"q": "boleto"})
+    assert "Como emito a 2ª via do boleto?" in found.content.decode()
+    for _visit in range(3):
+        Client().get("/ajuda/busca/", {"q": "xilofone"})
+    assert EmptySearch.objects.get().count == 3
+    with django_capture_on_commit_callbacks(execute=True):
+        SynonymGroup.objects.create(terms="xilofone, boleto")
+    assert "Como emito a 2ª via do boleto?" in Client().get("/ajuda/busca/", {"q": "xilofone"}).content.decode()

@@ -78,3 +78,12 @@ def test_sessions_are_cached_only_in_a_cache_every_server_shares(cache_url, engi
         text=True,
     )
     assert result.stdout.strip() == engine, result.stderr
+
+
+@pytest.mark.django_db
+def test_the_benchmark_floor_page_does_not_exist_unless_turned_on(client):
+    from django.conf import settings
+
+    assert settings.PORTAL_BENCH_FLOOR is False
+    assert client.get("/_bench/floor/").status_code == 404
+    assert client.get("/ajuda/").status_code == 200

@@ -1,0 +1,316 @@
+"""Throughput over HTTP: gunicorn with production settings, measured with wrk, page by page.
+
+Run (wrk and the bench group: ``apt-get install wrk``, ``python -m uv sync --group bench``):
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres .venv/bin/python bench/throughput.py \
+        [--articles 100000] [--duration 10] [--connections 16] [--workers 2] [--chart bench/throughput.png]
+
+It creates a database of its own on that server (dropped at the end), migrates it, loads the demo
+(``seed_demo``) and, with ``--articles``, that many more published questions through one
+``INSERT … SELECT generate_series`` statement. Then, for two configurations in turn — the help
+pages' whole-page cache off ("sem cache", what the portal did before) and on — it starts gunicorn
+(``-w --workers``, sync, DEBUG off, local-memory cache) and runs ``wrk -t2 -c16 -d10s --latency``
+on each page: the floor (``/_bench/floor/``, base.html and nothing else), the public help pages,
+and, signed in as the demo gestor, /suporte/ and a ticket page.
+
+It prints a Markdown table: requests per second, p50 and p99 latency, each page as a fraction of
+the floor, the queries a page makes (counted in-process with the test client), and the ratio of
+the cached run to the uncached one. With matplotlib, ``--chart`` also draws it as a PNG.
+Numbers depend on the machine; compare ratios from one run.
+"""
+
+import argparse
+import http.cookiejar
+import os
+import re
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.parse
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+PYTHON = ROOT / ".venv" / "bin" / "python"
+GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
+LOGIN = ("ana.souza@bancohorizonte.example", "cliente-demo-2026")
+
+PUBLIC = [
+    ("floor (base.html)", "/_bench/floor/"),
+    ("/ajuda/", "/ajuda/"),
+    ("FAQ category", "/ajuda/duvidas/financeiro/"),
+    ("FAQ question", "/ajuda/duvidas/financeiro/como-emito-a-2a-via-do-boleto/"),
+    ("product page", "/ajuda/produtos/datavalid/"),
+    ("search", "/ajuda/busca/?q=segunda+via+boleto"),
+]
+SIGNED_IN = [("/suporte/ (signed in)", "/suporte/"), ("ticket page (owner)", None)]
+
+
+def say(message: str) -> None:
+    print(f"[bench/throughput] {message}", file=sys.stderr, flush=True)
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@contextmanager
+def bench_database(server_url: str):
+    """A database of its own on the server of ``server_url``, dropped afterwards."""
+    import psycopg
+
+    name = f"bench_http_{os.getpid()}"
+    admin = urllib.parse.urlsplit(server_url)
+    with psycopg.connect(server_url, autocommit=True) as connection:
+        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        connection.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield urllib.parse.urlunsplit(admin._replace(path=f"/{name}"))
+    finally:
+        with psycopg.connect(server_url, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def manage(env: dict, *args: str) -> None:
+    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)  # noqa: S603
+
+
+def more_articles(database_url: str, count: int) -> None:
+    """``count`` published questions in the first category, in one statement (no ORM row by row)."""
+    import psycopg
+
+    with psycopg.connect(database_url, autocommit=True) as connection:
+        connection.execute(
+            """
+            INSERT INTO helpcenter_article (category_id, question, question_pt_br, slug, body, body_pt_br,
+                   body_html, body_html_pt_br, body_text, body_text_pt_br, featured, published, "order",
+                   helpful_yes, helpful_no, updated_at)
+            SELECT c.id, q, q, 'gerada-' || n, b, b, '<p>' || b || '</p>', '<p>' || b || '</p>', b, b,
+                   false, true, 1000 + n, 0, 0, now()
+              FROM generate_series(1, %s) AS n,
+                   LATERAL (SELECT 'Pergunta gerada ' || n || ' sobre o contrato ' || (n %% 97) AS q,
+                                   'Resposta gerada ' || n || ': veja o contrato e a fatura ' || (n %% 89) AS b) t,
+                   (SELECT id FROM helpcenter_faqcategory ORDER BY id LIMIT 1) c
+            """,
+            [count],
+        )
+        connection.execute("ANALYZE")
+
+
+class Server:
+    def __init__(self, env: dict, workers: int, log: Path):
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        self.log = log
+        self.process = subprocess.Popen(  # noqa: S603
+            [GUNICORN, "portal.wsgi:application", "-w", str(workers), "-b", f"127.0.0.1:{self.port}"],
+            cwd=ROOT,
+            env={**env, "PORTAL_BASE_URL": self.url},
+            stdout=log.open("w"),
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        deadline = time.monotonic() + 30
+        while True:
+            try:
+                with urllib.request.urlopen(self.url + "/healthz", timeout=2):  # noqa: S310
+                    break
+            except OSError:
+                if time.monotonic() > deadline or self.process.poll() is not None:
+                    raise RuntimeError(f"gunicorn did not start; see {log}") from None
+                time.sleep(0.3)
+
+    def stop(self) -> None:
+        os.killpg(self.process.pid, signal.SIGTERM)
+        self.process.wait(timeout=30)
+
+
+def signed_in_cookie(base: str) -> str:
+    """Log the demo gestor in over HTTP: the Cookie header of her session."""
+    jar = http.cookiejar.CookieJar()
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+    page = opener.open(base + "/entrar/").read().decode()
+    token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page).group(1)
+    data = urllib.parse.urlencode({"csrfmiddlewaretoken": token, "username": LOGIN[0], "password": LOGIN[1]})
+    request = urllib.request.Request(base + "/entrar/", data.encode(), headers={"Referer": base + "/entrar/"})  # noqa: S310
+    opener.open(request)
+    return "; ".join(f"{c.name}={c.value}" for c in jar)
+
+
+def owned_ticket(database_url: str) -> str:
+    """The page of one of the demo gestor's tickets, the one with the most messages."""
+    import psycopg
+
+    with psycopg.connect(database_url) as connection:
+        year, number = connection.execute(
+            """
+            SELECT t.year, t.number FROM tickets_ticket t JOIN portal_user u ON u.id = t.created_by_id
+             WHERE u.email = %s
+             ORDER BY (SELECT count(*) FROM tickets_message m WHERE m.ticket_id = t.id) DESC, t.id LIMIT 1
+            """,
+            [LOGIN[0]],
+        ).fetchone()
+    return f"/tickets/{year}SS/{number:05d}/"
+
+
+def wrk(url: str, args, cookie: str = "") -> dict:
+    command = ["wrk", f"-t{args.threads}", f"-c{args.connections}", f"-d{args.duration}s", "--latency", url]
+    if cookie:
+        command[1:1] = ["-H", f"Cookie: {cookie}"]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout  # noqa: S603
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
+    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", output)
+    return {
+        "rps": rate,
+        "p50": _ms(re.search(r"50%\s+([\d.]+\w+)", output).group(1)),
+        "p99": _ms(re.search(r"99%\s+([\d.]+\w+)", output).group(1)),
+        "errors": int(errors.group(1)) if errors else 0,
+    }
+
+
+def _ms(value: str) -> float:
+    number, unit = re.match(r"([\d.]+)(\w+)", value).groups()
+    return float(number) * {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60000.0}[unit]
+
+
+def queries_per_page(env: dict, pages: list[tuple[str, str]], cookie_pages: list[tuple[str, str]]) -> dict:
+    """Queries each page makes for a first visitor, counted in-process (test client, cache emptied)."""
+    script = f"""
+import json, os, django
+os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings"
+django.setup()
+from django.core.cache import cache
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext, setup_test_environment
+from portal.models import User
+setup_test_environment()
+counts = {{}}
+for name, path in {pages!r}:
+    cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        Client().get(path)
+    counts[name] = len(captured.captured_queries)
+client = Client()
+client.force_login(User.objects.get(email={LOGIN[0]!r}))
+for name, path in {cookie_pages!r}:
+    client.get(path)
+    with CaptureQueriesContext(connection) as captured:
+        client.get(path)
+    counts[name] = len(captured.captured_queries)
+print(json.dumps(counts))
+"""
+    result = subprocess.run(  # noqa: S603
+        [PYTHON, "-c", script],
+        cwd=ROOT,
+        env={**env, "DJANGO_ALLOWED_HOSTS": "testserver,127.0.0.1"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    import json
+
+    return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def chart(rows: list[dict], path: Path) -> None:
+    try:
+        import matplotlib
+
+        matplotlib.use("Agg")
+        import matplotlib.pyplot as plt
+    except ImportError:
+        say("matplotlib missing (python -m uv sync --group bench): no chart")
+        return
+    names = [row["page"] for row in rows]
+    figure, axes = plt.subplots(figsize=(10, 0.5 * len(rows) + 1.5))
+    positions = range(len(rows))
+    axes.barh([p + 0.2 for p in positions], [row["before"]["rps"] for row in rows], 0.4, label="sem cache")
+    axes.barh([p - 0.2 for p in positions], [row["after"]["rps"] for row in rows], 0.4, label="com cache")
+    axes.set_yticks(list(positions), names)
+    axes.invert_yaxis()
+    axes.set_xlabel("requests/s (wrk)")
+    axes.legend()
+    figure.tight_layout()
+    figure.savefig(path, dpi=110)
+    say(f"chart: {path}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=int, default=0)
+    parser.add_argument("--duration", type=int, default=10)
+    parser.add_argument("--connections", type=int, default=16)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--chart", type=Path)
+    args = parser.parse_args()
+    server_url = os.environ.get("DATABASE_URL")
+    if not server_url:
+        sys.exit("Set DATABASE_URL to a PostgreSQL server (its database is only used to create ours).")
+
+    logs = Path(tempfile.mkdtemp(prefix="bench-http-"))
+    with bench_database(server_url) as database_url:
+        env = {
+            **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PORTAL_", "DATABASE_"))},
+            "DATABASE_URL": database_url,
+            "DJANGO_DEBUG": "false",
+            "DJANGO_HTTPS": "false",
+            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+            "DJANGO_CACHE_URL": "locmemcache://",
+            "DJANGO_LOG_LEVEL": "WARNING",
+            "PORTAL_BENCH_FLOOR": "true",
+            # A benchmark is many requests from one address: the limits are raised, not patched out.
+            "PORTAL_RATE_LIMIT_CONSULTA_IP": "1000000",
+        }
+        say("migrating and loading the demo")
+        manage(env, "migrate", "--noinput")
+        manage({**env, "DJANGO_DEBUG": "true"}, "seed_demo", "--force")
+        if args.articles:
+            say(f"adding {args.articles} questions")
+            more_articles(database_url, args.articles)
+        results: dict[str, dict] = {}
+        ticket_path = owned_ticket(database_url)
+        for label, cached in (("before", "false"), ("after", "true")):
+            server = Server({**env, "PORTAL_HELP_PAGE_CACHE": cached}, args.workers, logs / f"gunicorn-{label}.log")
+            try:
+                cookie = signed_in_cookie(server.url)
+                for name, path in PUBLIC:
+                    say(f"{label}: {name}")
+                    results.setdefault(name, {})[label] = wrk(server.url + path, args)
+                for name, path in SIGNED_IN:
+                    say(f"{label}: {name}")
+                    results.setdefault(name, {})[label] = wrk(server.url + (path or ticket_path), args, cookie)
+            finally:
+                server.stop()
+        queries = queries_per_page(env, PUBLIC, [(name, path or ticket_path) for name, path in SIGNED_IN])
+
+    floor = results[PUBLIC[0][0]]["after"]["rps"]
+    rows = [{"page": name, **measured} for name, measured in results.items()]
+    print(
+        f"\nwrk -t{args.threads} -c{args.connections} -d{args.duration}s, gunicorn -w {args.workers} (sync), "
+        f"{args.articles} extra questions\n"
+    )
+    print("| page | req/s sem cache | req/s com cache | ratio | p50 ms | p99 ms | of floor | queries | non-2xx |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for row in rows:
+        before, after = row["before"], row["after"]
+        print(
+            f"| {row['page']} | {before['rps']:.0f} | {after['rps']:.0f} | {after['rps'] / before['rps']:.2f}× "
+            f"| {after['p50']:.1f} | {after['p99']:.1f} | {after['rps'] / floor:.2f} | {queries.get(row['page'], '')} "
+            f"| {before['errors'] + after['errors']} |"
+        )
+    if args.chart:
+        chart(rows, args.chart)
+
+
+if __name__ == "__main__":
+    main()
