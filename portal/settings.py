@@ -215,6 +215,26 @@ STORAGES = {
 # Uploaded attachments: outside STATIC_ROOT and never served directly, only through views that
 # check who is asking (tickets.models.private_storage).
 PRIVATE_MEDIA_ROOT = Path(env("DJANGO_PRIVATE_MEDIA_ROOT", default=str(BASE_DIR / "private-media")))
+# With several app servers they go to S3-compatible object storage instead (django-storages):
+# set the bucket; credentials come from the usual AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY
+# variables (or the machine's role). Objects are private; nobody gets a URL to them.
+PRIVATE_STORAGE_BUCKET = env.str("DJANGO_PRIVATE_STORAGE_BUCKET", default="")
+PRIVATE_STORAGE = (
+    {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": PRIVATE_STORAGE_BUCKET,
+            "endpoint_url": env.str("DJANGO_PRIVATE_STORAGE_ENDPOINT", default="") or None,
+            "region_name": env.str("DJANGO_PRIVATE_STORAGE_REGION", default="") or None,
+            "location": env.str("DJANGO_PRIVATE_STORAGE_PREFIX", default="privado"),
+            "default_acl": "private",
+            "file_overwrite": False,
+            "querystring_auth": True,
+        },
+    }
+    if PRIVATE_STORAGE_BUCKET
+    else None  # PRIVATE_MEDIA_ROOT on the local disk
+)
 # The largest request body accepted (bytes): a full set of attachments (25 MB) and the form
 # around it. Larger ones get 413 before they are read; set the proxy's limit to the same.
 PORTAL_MAX_REQUEST_BYTES = env.int("PORTAL_MAX_REQUEST_BYTES", default=27 * 1024 * 1024)

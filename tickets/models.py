@@ -11,6 +11,7 @@ from django.db import connection, models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import LazyObject
+from django.utils.module_loading import import_string
 from django.utils.translation import gettext_lazy as _
 
 from helpcenter.models import ContentLanguage, Product
@@ -545,10 +546,17 @@ def parse_protocol(text: str) -> tuple[int, int] | None:
 
 
 class PrivateStorage(LazyObject):
-    """Where attachments live: outside STATIC_ROOT and any served media, read only through views."""
+    """Where attachments live: outside STATIC_ROOT and any served media, read only through views.
+
+    A folder (PRIVATE_MEDIA_ROOT), or the storage PRIVATE_STORAGE names (an S3-compatible bucket).
+    """
 
     def _setup(self):
-        self._wrapped = FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+        if settings.PRIVATE_STORAGE is None:
+            self._wrapped = FileSystemStorage(location=settings.PRIVATE_MEDIA_ROOT, base_url=None)
+        else:
+            backend = import_string(settings.PRIVATE_STORAGE["BACKEND"])
+            self._wrapped = backend(**settings.PRIVATE_STORAGE.get("OPTIONS", {}))
 
 
 private_storage = PrivateStorage()
