@@ -15,7 +15,11 @@ Redis on a free port, two gunicorn instances (``-w 2``, production settings, the
    (``--tickets`` over ``--threads`` clients), and every confirmed ticket exists exactly once;
 4. killing instance A (``kill -9``) in the middle of that load loses no ticket: its requests in
    flight fail, the clients send them again (as people do), nginx sends them to B, and the
-   submission key makes the repeat land on the same ticket.
+   submission key makes the repeat land on the same ticket;
+5. ``--simultaneous`` (200) visitors brought to the review step, then released together: their
+   final submissions give as many tickets, with distinct gap-free numbers and no 5xx;
+6. one visitor's final submission sent 10 times in parallel (a double click, a reload) gives one
+   ticket.
 """
 
 import argparse
@@ -40,10 +44,13 @@ from bench.faults import (  # noqa: E402
     GUNICORN,
     PYTHON,
     ROOT,
+    Browser,
     Cluster,
     Identities,
     Service,
     Traffic,
+    _FormReader,
+    _step_data,
     django_setup,
     free_port,
     open_ticket,
@@ -61,7 +68,7 @@ worker_processes 1;
 daemon off;
 pid {dir}/nginx.pid;
 error_log {dir}/nginx-error.log;
-events {{ worker_connections 256; }}
+events {{ worker_connections 4096; }}
 http {{
     access_log {dir}/nginx-access.log;
     client_body_temp_path {dir}/body;
@@ -280,10 +287,109 @@ def check_load_and_kill(stack: Stack) -> tuple[bool, str]:
     return passed, detail
 
 
+def to_review(base: str, slug: str, identity: dict, traffic: Traffic) -> tuple[Browser, dict]:
+    """A visitor through steps 1 to 3: their browser, and the final step's form, ready to send."""
+    browser = Browser(base, traffic)
+    path = f"/tickets/novo/{slug}/"
+    status, _location, page = browser.request("GET", path)
+    for _round in range(6):
+        form = _FormReader(page)
+        step = form.hidden.get("step", "")
+        data = {
+            "csrfmiddlewaretoken": form.hidden.get("csrfmiddlewaretoken", ""),
+            "step": step,
+            "key": form.hidden.get("key", ""),
+            "action": "next",
+            **_step_data(step, identity, form),
+        }
+        if step == "revisao":
+            return browser, data
+        status, location, page = browser.request("POST", path, data)
+        if status == 302:
+            status, _location, page = browser.request("GET", urllib.parse.urlsplit(location).path)
+        if status != 200:
+            break
+    raise RuntimeError(f"could not reach the review step (last answer {status})")
+
+
+def _tickets_of(domain: str) -> list[tuple[str, int]]:
+    from tickets.models import Ticket
+
+    return list(Ticket.objects.filter(email__endswith="@" + domain).values_list("email", "number"))
+
+
+def check_simultaneous(stack: Stack) -> tuple[bool, str]:
+    count = stack.args.simultaneous
+    identities = Identities("juntos")
+    traffic = Traffic()
+    base = f"http://127.0.0.1:{stack.port}"
+    path = f"/tickets/novo/{stack.slug}/"
+    prepared = []
+    lock = threading.Lock()
+    gate = threading.Semaphore(stack.args.threads)
+    barrier = threading.Barrier(count)
+    finals: list[int] = []
+
+    def visitor() -> None:
+        with gate:
+            browser, data = to_review(base, stack.slug, identities.next(), traffic)
+        with lock:
+            prepared.append(browser)
+        barrier.wait(timeout=180)
+        status, _location, _page = browser.request("POST", path, data)
+        with lock:
+            finals.append(status)
+
+    threads = [threading.Thread(target=visitor) for _ in range(count)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    tickets = _tickets_of(identities.domain)
+    numbers = sorted(number for _email, number in tickets)
+    gap_free = bool(numbers) and numbers[-1] - numbers[0] + 1 == len(numbers)
+    statuses = collections.Counter(finals)
+    passed = len(tickets) == count and len(set(numbers)) == count and gap_free and statuses == {302: count}
+    detail = (
+        f"{count} final posts released together: answers {dict(statuses)}, {len(tickets)} tickets, "
+        f"numbers {numbers[0] if numbers else '-'}–{numbers[-1] if numbers else '-'} "
+        f"({'gap-free' if gap_free else 'GAPS'}), any 5xx on the way: "
+        f"{sum(n for code, n in traffic.statuses().items() if code >= 500 or code == 0)}"
+    )
+    return passed, detail
+
+
+def check_double_submit(stack: Stack) -> tuple[bool, str]:
+    identities = Identities("duplo")
+    traffic = Traffic()
+    base = f"http://127.0.0.1:{stack.port}"
+    browser, data = to_review(base, stack.slug, identities.next(), traffic)
+    barrier = threading.Barrier(10)
+    answers: list[tuple[int, str]] = []
+    lock = threading.Lock()
+
+    def send() -> None:
+        barrier.wait(timeout=30)
+        status, location, _page = browser.request("POST", f"/tickets/novo/{stack.slug}/", data)
+        with lock:
+            answers.append((status, urllib.parse.urlsplit(location).path))
+
+    threads = [threading.Thread(target=send) for _ in range(10)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    tickets = _tickets_of(identities.domain)
+    statuses = collections.Counter(status for status, _location in answers)
+    passed = len(tickets) == 1 and all(status < 500 for status in statuses)
+    return passed, f"10 parallel posts of one form: answers {dict(statuses)}, {len(tickets)} ticket(s)"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--tickets", type=int, default=60)
     parser.add_argument("--threads", type=int, default=12)
+    parser.add_argument("--simultaneous", type=int, default=200)
     args = parser.parse_args()
     if os.geteuid() != 0:
         sys.exit("Run as root: PostgreSQL runs as the postgres user, nginx binds its own workers.")
@@ -294,6 +400,8 @@ def main() -> None:
         for name, check in (
             ("session on A works on B", check_sessions),
             ("rate limits shared by A and B", check_rate_limit),
+            ("simultaneous final submissions", check_simultaneous),
+            ("one form sent 10 times at once", check_double_submit),
             ("concurrent tickets, A killed mid-load", check_load_and_kill),
         ):
             passed, detail = check(stack)
@@ -304,7 +412,12 @@ def main() -> None:
     print("\n| check | result | detail |\n|---|---|---|")
     for name, passed, detail in results:
         print(f"| {name} | {'pass' if passed else 'FAIL'} | {detail} |")
-    sys.exit(0 if results and all(passed for _name, passed, _detail in results) else 1)
+    ok = bool(results) and all(passed for _name, passed, _detail in results)
+    if ok:
+        shutil.rmtree(stack.dir, ignore_errors=True)
+    else:
+        print(f"\nLogs (gunicorn, nginx, Redis): {stack.dir}")
+    sys.exit(0 if ok else 1)
 
 
 if __name__ == "__main__":
