@@ -12,7 +12,9 @@ from tests.a11y import assert_accessible
 from tests.browser import horizontal_overflow, log_in
 from tests.contrast import border, focus_ring, low_contrast_text
 from tests.factories import (
+    DEFAULT_PASSWORD,
     ArticleFactory,
+    ContractFactory,
     DocumentationPageFactory,
     FaqCategoryFactory,
     FormFieldFactory,
@@ -381,9 +383,9 @@ def test_the_system_preference_for_more_contrast_is_followed(live_server, page: 
 # A journey with the keyboard only ----------------------------------------------------------------
 
 
-def _tab_to(page: Page, name: str, *, limit: int = 60) -> None:
-    """Press Tab until the focused element is named ``name`` (its label, or its own text)."""
-    for _ in range(limit):
+def _tab_to(page: Page, name: str, *, limit: int = 60) -> int:
+    """Press Tab until the focused element is named ``name`` (its label, or its own text); the presses."""
+    for presses in range(1, limit + 1):
         page.keyboard.press("Tab")
         focused = page.evaluate(
             "() => { const e = document.activeElement;"
@@ -391,8 +393,80 @@ def _tab_to(page: Page, name: str, *, limit: int = 60) -> None:
             " return label.replace('*', '').trim(); }"
         )
         if focused == name:
-            return
+            return presses
     raise AssertionError(f"Tab never reached {name!r}")
+
+
+def test_a_customer_signs_in_and_opens_a_ticket_from_suporte_with_the_keyboard_only(live_server, page: Page, world):
+    """Log in, Suporte, Criar novo, a product, the four steps, send: key presses only, Tabs counted.
+
+    The counts are pinned: a new link in the header or the sidebar that lengthens the way to the
+    main action must be a decision, not an accident.
+    """
+    organization = world.memberships.get().organization
+    ContractFactory(organization=organization, product=ProductFactory(slug="datavalid"))
+    presses = {}
+    page.goto(live_server.url + "/entrar/")
+    presses["login"] = _tab_to(page, "CPF ou e-mail")
+    page.keyboard.type("maria@cliente.example")
+    _tab_to(page, "Senha")
+    page.keyboard.type(DEFAULT_PASSWORD)
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Olá")
+
+    presses["suporte"] = _tab_to(page, "Suporte")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Suporte")
+    presses["criar"] = _tab_to(page, "Criar novo")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Criar novo ticket")
+    presses["produto"] = _tab_to(page, "Produto ou serviço contratado")
+    page.keyboard.press("ArrowDown")
+    _tab_to(page, "Abrir novo ticket")
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_text("Passo 1 de 4")).to_be_visible()
+    presses["passo1"] = _tab_to(page, "Próximo")
+    page.keyboard.press("Enter")
+    expect(page.get_by_text("Passo 2 de 4")).to_be_visible()
+    presses["passo2"] = _tab_to(page, "Próximo")
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_text("Passo 3 de 4")).to_be_visible()
+    _tab_to(page, "Tipo")
+    page.keyboard.press("ArrowDown")
+    _tab_to(page, "Assunto")
+    page.keyboard.type("Consulta lenta")
+    _tab_to(page, "Descrição")
+    page.keyboard.type("As consultas levam 30 segundos desde ontem.")
+    _tab_to(page, "Ambiente")
+    page.keyboard.press("ArrowDown")
+    _tab_to(page, "Sim")
+    page.keyboard.press("Space")
+    _tab_to(page, "Próximo")
+    page.keyboard.press("Enter")
+
+    expect(page.get_by_text("Passo 4 de 4")).to_be_visible()
+    presses["enviar"] = _tab_to(page, "Enviar")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Solicitação registrada")
+    ticket = Ticket.objects.get()
+    assert (ticket.title, ticket.created_by, ticket.product.slug) == ("Consulta lenta", world, "datavalid")
+    assert presses == PINNED_TAB_PRESSES, presses
+
+
+#: Tab presses from the top of each page to its main action, for the journey above.
+#: The skip bar (4), the header (accessibility, contrast, language, account) and, once signed in,
+#: the sidebar come first on every page; "Ir para o conteúdo" (Alt+1) skips them all.
+PINNED_TAB_PRESSES = {
+    "login": 9,
+    "suporte": 18,
+    "criar": 23,
+    "produto": 20,
+    "passo1": 22,
+    "passo2": 24,
+    "enviar": 24,
+}
 
 
 def test_a_visitor_opens_a_ticket_with_the_keyboard_only(live_server, page: Page, world):
