@@ -495,9 +495,6 @@ class TicketAdmin(admin.ModelAdmin):
         (_("Nova mensagem"), {"fields": ["message_kind", "message_body", "message_files"]}),
     ]
 
-    class Media:
-        css = {"all": ["css/admin.css"]}
-
     # Scope
 
     def get_queryset(self, request):
