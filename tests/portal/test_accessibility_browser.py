@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
+from helpcenter.models import FaqCategory
 from tests.a11y import assert_accessible
 from tests.browser import horizontal_overflow, log_in
 from tests.contrast import border, focus_ring, low_contrast_text
@@ -405,6 +406,9 @@ def test_a_customer_signs_in_and_opens_a_ticket_from_suporte_with_the_keyboard_o
     """
     organization = world.memberships.get().organization
     ContractFactory(organization=organization, product=ProductFactory(slug="datavalid"))
+    # The same page for every run: Suporte links each FAQ category, and the categories a data
+    # migration made are there or not depending on whether an earlier test flushed the database.
+    FaqCategory.objects.exclude(slug="financeiro").delete()
     presses = {}
     page.goto(live_server.url + "/entrar/")
     presses["login"] = _tab_to(page, "CPF ou e-mail")
@@ -461,7 +465,7 @@ def test_a_customer_signs_in_and_opens_a_ticket_from_suporte_with_the_keyboard_o
 PINNED_TAB_PRESSES = {
     "login": 9,
     "suporte": 18,
-    "criar": 23,
+    "criar": 20,
     "produto": 20,
     "passo1": 22,
     "passo2": 24,
