@@ -25,7 +25,6 @@ import os
 import re
 import secrets
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -36,6 +35,10 @@ from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from bench.faults import free_port  # noqa: E402
+
 PYTHON = ROOT / ".venv" / "bin" / "python"
 GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
 LOGIN = ("ana.souza@bancohorizonte.example", "cliente-demo-2026")
@@ -53,12 +56,6 @@ SIGNED_IN = [("/suporte/ (signed in)", "/suporte/"), ("ticket page (owner)", Non
 
 def say(message: str) -> None:
     print(f"[bench/throughput] {message}", file=sys.stderr, flush=True)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @contextmanager

@@ -15,8 +15,7 @@ class ContentLanguage:
 
     ``content_language`` is the reader's language when ``LANGUAGE_FIELD`` has text in it, else
     Portuguese (the fallback); templates mark it with ``lang`` and, where Portuguese is shown to an
-    English or Spanish reader, ``shown_in_portuguese`` is what says "Conteúdo disponível apenas em
-    português".
+    English or Spanish reader, say "Conteúdo disponível apenas em português" (``|shown_in_portuguese``).
     """
 
     #: The field whose translation stands for the whole item (its title or name).
@@ -29,14 +28,6 @@ class ContentLanguage:
         if not language.startswith("pt") and translation:
             return language
         return SOURCE_LANGUAGE
-
-    @property
-    def shown_in_portuguese(self) -> bool:
-        """True when the reader's language is not Portuguese and this item has no translation into it."""
-        return (
-            not (get_language() or SOURCE_LANGUAGE).lower().startswith("pt")
-            and self.content_language == SOURCE_LANGUAGE
-        )
 
 
 class ProductQuerySet(models.QuerySet):

@@ -2,8 +2,8 @@
 
 Each registered field gains ``<field>_pt_br``, ``<field>_en`` and ``<field>_es`` columns. Reading
 ``article.question`` gives the reader's language, or Portuguese when that one is empty (settings:
-MODELTRANSLATION_FALLBACK_LANGUAGES); ``content_language`` says which one was shown, so pages can
-mark it (``lang``) and say "Conteúdo disponível apenas em português".
+MODELTRANSLATION_FALLBACK_LANGUAGES); the models' ``content_language`` (helpcenter.models.ContentLanguage)
+says which one was shown, so pages can mark it (``lang``) and say "Conteúdo disponível apenas em português".
 
 The original column always holds the Portuguese text (``keep_portuguese_original``): PostgreSQL reads
 it directly, in the generated full-text columns and the search's SQL.
@@ -88,13 +88,6 @@ def missing_in(model, language: str) -> Q:
             & (Q(**{target: ""}) | Q(**{f"{target}__isnull": True}))
         )
     return condition
-
-
-def content_language(instance, field: str, language: str) -> str:
-    """The language ``instance.<field>`` is shown in to a reader of ``language``: theirs, or Portuguese."""
-    if language != SOURCE_LANGUAGE and getattr(instance, localized(field, language), None):
-        return language
-    return SOURCE_LANGUAGE
 
 
 def connect(*models) -> None:

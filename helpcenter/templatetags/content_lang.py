@@ -17,10 +17,12 @@ from django import template
 from django.utils.html import format_html
 from django.utils.translation import get_language
 
+from helpcenter.models import SOURCE_LANGUAGE
+
 register = template.Library()
 
 #: The language staff write content in.
-CONTENT_LANGUAGE = "pt-BR"
+CONTENT_LANGUAGE = SOURCE_LANGUAGE
 
 
 def language_of(item=None) -> str:

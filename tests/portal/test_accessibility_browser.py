@@ -398,6 +398,23 @@ def _tab_to(page: Page, name: str, *, limit: int = 60) -> int:
     raise AssertionError(f"Tab never reached {name!r}")
 
 
+def _fill_step_3_with_the_keyboard(page: Page) -> None:
+    """Passo 3 of the Datavalid form: type, subject, description, the form's own questions; Próximo."""
+    expect(page.get_by_text("Passo 3 de 4")).to_be_visible()
+    _tab_to(page, "Tipo")
+    page.keyboard.press("ArrowDown")
+    _tab_to(page, "Assunto")
+    page.keyboard.type("Consulta lenta")
+    _tab_to(page, "Descrição")
+    page.keyboard.type("As consultas levam 30 segundos desde ontem.")
+    _tab_to(page, "Ambiente")
+    page.keyboard.press("ArrowDown")
+    _tab_to(page, "Sim")
+    page.keyboard.press("Space")
+    _tab_to(page, "Próximo")
+    page.keyboard.press("Enter")
+
+
 def test_a_customer_signs_in_and_opens_a_ticket_from_suporte_with_the_keyboard_only(live_server, page: Page, world):
     """Log in, Suporte, Criar novo, a product, the four steps, send: key presses only, Tabs counted.
 
@@ -436,19 +453,7 @@ def test_a_customer_signs_in_and_opens_a_ticket_from_suporte_with_the_keyboard_o
     presses["passo2"] = _tab_to(page, "Próximo")
     page.keyboard.press("Enter")
 
-    expect(page.get_by_text("Passo 3 de 4")).to_be_visible()
-    _tab_to(page, "Tipo")
-    page.keyboard.press("ArrowDown")
-    _tab_to(page, "Assunto")
-    page.keyboard.type("Consulta lenta")
-    _tab_to(page, "Descrição")
-    page.keyboard.type("As consultas levam 30 segundos desde ontem.")
-    _tab_to(page, "Ambiente")
-    page.keyboard.press("ArrowDown")
-    _tab_to(page, "Sim")
-    page.keyboard.press("Space")
-    _tab_to(page, "Próximo")
-    page.keyboard.press("Enter")
+    _fill_step_3_with_the_keyboard(page)
 
     expect(page.get_by_text("Passo 4 de 4")).to_be_visible()
     presses["enviar"] = _tab_to(page, "Enviar")
@@ -488,19 +493,7 @@ def test_a_visitor_opens_a_ticket_with_the_keyboard_only(live_server, page: Page
     page.keyboard.type("joao@empresa.example")
     page.keyboard.press("Enter")
 
-    expect(page.get_by_text("Passo 3 de 4")).to_be_visible()
-    _tab_to(page, "Tipo")
-    page.keyboard.press("ArrowDown")
-    _tab_to(page, "Assunto")
-    page.keyboard.type("Consulta lenta")
-    _tab_to(page, "Descrição")
-    page.keyboard.type("As consultas levam 30 segundos desde ontem.")
-    _tab_to(page, "Ambiente")
-    page.keyboard.press("ArrowDown")
-    _tab_to(page, "Sim")
-    page.keyboard.press("Space")
-    _tab_to(page, "Próximo")
-    page.keyboard.press("Enter")
+    _fill_step_3_with_the_keyboard(page)
 
     expect(page.get_by_text("Passo 4 de 4")).to_be_visible()
     _tab_to(page, "Enviar")
