@@ -44,6 +44,11 @@ def synonyms_changed(sender, **kwargs) -> None:
 @receiver([post_save, post_delete], sender=Product)
 @receiver([post_save, post_delete], sender=SynonymGroup)  # the search's results
 @receiver([post_save, post_delete], sender="tickets.TicketForm")  # a product page links to its form
+# What the ticket form is built from (tickets.catalog):
+@receiver([post_save, post_delete], sender="tickets.FormField")
+@receiver([post_save, post_delete], sender="tickets.TicketType")
+@receiver([post_save, post_delete], sender="tickets.Subject")
+@receiver([post_save, post_delete], sender="tickets.Team")
 def pages_changed(sender, **kwargs) -> None:
     """The cached help pages show this content: they are rendered afresh.
 

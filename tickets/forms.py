@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, Any, Self
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
+from django.forms.models import ModelChoiceIterator
 from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.datastructures import MultiValueDict
@@ -19,7 +20,7 @@ from helpcenter.templatetags.content_lang import language_of
 from helpcenter.widgets import ContentLanguageCheckboxSelectMultiple, ContentLanguageSelect
 from portal.identifiers import CNPJFormField, CPFFormField, mask_cnpj, mask_cpf
 from portal.models import Membership, User
-from tickets import attachments
+from tickets import attachments, catalog
 from tickets.models import FormField, Ticket, TicketType, format_protocol, parse_protocol
 
 if TYPE_CHECKING:
@@ -270,10 +271,46 @@ ATTACHMENTS_HELP = lazy(_attachments_help, str)()
 MESSAGE_LENGTH_HELP = lazy(_up_to_characters, str)(MESSAGE_LENGTH)
 
 
+class _LoadedChoices(ModelChoiceIterator):
+    def __iter__(self):
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        for instance in self.field.instances:
+            yield self.choice(instance)
+
+    def __len__(self):
+        return len(self.field.instances) + (self.field.empty_label is not None)
+
+    def __bool__(self):
+        return self.field.empty_label is not None or bool(self.field.instances)
+
+
+class LoadedModelChoiceField(forms.ModelChoiceField):
+    """A choice among rows already loaded (``instances``): showing and checking it makes no query.
+
+    The ticket form's steps are shown and posted many times per ticket, from rows kept in the cache
+    (``tickets.catalog``); a plain ``ModelChoiceField`` would read its table again each time.
+    """
+
+    iterator = _LoadedChoices
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.instances: list[Any] = []
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        for instance in self.instances:
+            if str(instance.pk) == str(value):
+                return instance
+        raise ValidationError(self.error_messages["invalid_choice"], code="invalid_choice", params={"value": value})
+
+
 class RequestForm(CheckedFilesMixin, WizardStepForm):
     """Passo 3: what the customer needs, the form's own questions and the attachments."""
 
-    type: forms.ModelChoiceField = forms.ModelChoiceField(
+    type = LoadedModelChoiceField(
         label=_("Tipo"),
         queryset=TicketType.objects.none(),
         empty_label=_("Escolha o tipo de solicitação"),
@@ -292,7 +329,7 @@ class RequestForm(CheckedFilesMixin, WizardStepForm):
 
     def __init__(self, *args, types, extra_fields, parked=(), **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["type"].queryset = types
+        self.fields["type"].instances = list(types)
         self.extra_definitions = list(extra_fields)
         for definition in self.extra_definitions:
             self.fields[definition.key] = _extra_field(definition)
@@ -312,7 +349,7 @@ class RequestForm(CheckedFilesMixin, WizardStepForm):
         return cls(
             data,
             files,
-            types=TicketType.objects.active(),
+            types=catalog.ticket_types(),
             extra_fields=wizard.extra_fields(),
             parked=wizard.parked_files,
         )

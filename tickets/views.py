@@ -12,10 +12,10 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from helpcenter.search import suggest
 from portal import ratelimit
 from portal.identifiers import mask_cpf
-from tickets import selectors, services
+from tickets import catalog, selectors, services
 from tickets.attachments import download
 from tickets.forms import ConsultForm, RateForm, ReopenForm, ReplyForm
-from tickets.models import Ticket, TicketForm, format_protocol
+from tickets.models import Ticket, format_protocol
 from tickets.tasks import send_lookup_links
 from tickets.wizard import STEPS, Action, TicketWizard, submitted_ticket
 
@@ -25,13 +25,7 @@ PAGE_SIZE = 20
 
 
 def _ticket_form(slug):
-    """The active form with this slug; a product's slug also leads to that product's form.
-
-    The Central de Ajuda links a product to ``/tickets/novo/<product-slug>/`` without knowing
-    which form staff made for it.
-    """
-    forms = TicketForm.objects.active().select_related("product", "subject", "team")
-    form = forms.filter(slug=slug).first() or forms.filter(product__slug=slug, product__active=True).first()
+    form = catalog.ticket_form(slug)
     if form is None:
         raise Http404
     return form
@@ -155,7 +149,7 @@ def confirmation(request, year, number):
     if (year, number) not in mine:
         raise Http404
     ticket = get_object_or_404(
-        Ticket.objects.select_related("form", "product", "subject", "type"), year=year, number=number
+        Ticket.objects.select_related("form", "product", "subject", "type", "team"), year=year, number=number
     )
     return render(
         request,

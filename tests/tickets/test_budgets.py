@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 
 from tests.budgets import max_queries
 from tests.factories import FormFieldFactory, TicketFormFactory
@@ -69,3 +70,32 @@ def test_final_submit_within_budget_plus_a_constant_per_attachment(
         response = post_step(client, "datavalid", "revisao", {"key": key})
     assert response.status_code == 302
     assert Ticket.objects.get().attachments.count() == files
+
+
+def _open_a_ticket(client, ticket_form, django_capture_on_commit_callbacks):
+    """The whole journey as a browser makes it: each step shown and posted, then the confirmation."""
+    client.get("/tickets/novo/datavalid/")
+    post_step(client, "datavalid", "identificacao", ANONYMOUS_IDENTIFICATION)
+    client.get("/tickets/novo/datavalid/")
+    post_step(client, "datavalid", "contato", CONTACT)
+    client.get("/tickets/novo/datavalid/")
+    post_step(client, "datavalid", "solicitacao", ticket_form.answers, files=[SimpleUploadedFile("log.txt", b"oi\n")])
+    client.get("/tickets/novo/datavalid/")
+    key = client.session["ticket_form:datavalid"]["key"]
+    with django_capture_on_commit_callbacks(execute=True):
+        sent = post_step(client, "datavalid", "revisao", {"key": key})
+    return client.get(sent["Location"])
+
+
+def test_opening_a_ticket_takes_at_most_25_queries_in_all(
+    client, ticket_form, rows, django_capture_on_commit_callbacks
+):
+    ticket_form.answers = request_data(**_extra(ticket_form))
+    # A first customer reads the form, its questions and the ticket types into the cache (tickets.catalog).
+    _open_a_ticket(Client(), ticket_form, django_capture_on_commit_callbacks)
+    with max_queries(25):
+        confirmation = _open_a_ticket(client, ticket_form, django_capture_on_commit_callbacks)
+    ticket = Ticket.objects.latest("number")
+    assert ticket.protocol in confirmation.content.decode()
+    assert len(ticket.extra) == rows
+    assert [attachment.original_name for attachment in ticket.attachments.all()] == ["log.txt"]
