@@ -32,6 +32,7 @@ CODES = {
     "chave-de-idempotencia-reutilizada": 422,
     "muitas-requisicoes": 429,
     "erro-interno": 500,
+    "servico-indisponivel": 503,
 }
 CODE_FOR_STATUS = {
     400: "requisicao-invalida",
@@ -45,6 +46,7 @@ CODE_FOR_STATUS = {
     422: "dados-invalidos",
     429: "muitas-requisicoes",
     500: "erro-interno",
+    503: "servico-indisponivel",
 }
 
 
@@ -63,6 +65,7 @@ def titles() -> dict[str, str]:
         "chave-de-idempotencia-reutilizada": _("Chave de idempotência reutilizada"),
         "muitas-requisicoes": _("Muitas requisições"),
         "erro-interno": _("Erro interno"),
+        "servico-indisponivel": _("Serviço indisponível"),
     }
 
 
@@ -79,6 +82,7 @@ def default_details() -> dict[int, str]:
         422: _("Revise os campos indicados em errors."),
         429: _("Muitas requisições em pouco tempo. Aguarde o tempo indicado em Retry-After."),
         500: _("Algo deu errado do nosso lado. Tente de novo em alguns minutos."),
+        503: _("O serviço está indisponível por alguns instantes. Tente de novo depois do tempo em Retry-After."),
     }
 
 

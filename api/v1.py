@@ -26,6 +26,7 @@ from api.pagination import DEFAULT_LIMIT, MAX_LIMIT, paginate
 from api.problems import Problem
 from credentials.services import token_issue
 from portal import ratelimit
+from tickets.attachments import StorageUnavailable
 from tickets.models import Attachment, Message, Ticket
 from tickets.services import TicketActionRefused
 from usage import selectors as usage_selectors
@@ -62,7 +63,8 @@ também `error` e `error_description`, como pede a RFC 6749.
 O `type` termina com o código do problema: `requisicao-invalida` (400), `nao-autenticado` (401),
 `proibido` (403), `nao-encontrado` (404), `metodo-nao-permitido` (405), `conflito` (409), `corpo-grande-demais`
 (413), `tipo-de-conteudo-nao-suportado` (415), `dados-invalidos` e
-`chave-de-idempotencia-reutilizada` (422), `muitas-requisicoes` (429) e `erro-interno` (500).
+`chave-de-idempotencia-reutilizada` (422), `muitas-requisicoes` (429), `erro-interno` (500) e
+`servico-indisponivel` (503).
 
 ## Paginação
 
@@ -596,12 +598,14 @@ REPLY_BODY = {
         413: schemas.ProblemOut,
         415: schemas.ProblemOut,
         422: schemas.ProblemOut,
+        503: schemas.ProblemOut,
         **AUTH_ERRORS,
     },  # fmt: skip
     tags=["Tickets"],
     summary="Responder a um ticket",
     description=(
-        "Uma nova mensagem da empresa no ticket, com anexos (multipart/form-data). Um ticket fechado responde 409."
+        "Uma nova mensagem da empresa no ticket, com anexos (multipart/form-data). Um ticket fechado responde 409; "
+        "se o armazenamento dos anexos falhar, 503 com Retry-After, e nada é registrado."
     ),
     operation_id="ticket_reply",
     openapi_extra=REPLY_BODY,
@@ -624,6 +628,12 @@ def ticket_reply(request: HttpRequest, protocol: str):
             raise _validation_problem(error) from None
         except TicketActionRefused as refused:
             raise Problem(409, refused.message) from None
+        except StorageUnavailable:
+            raise Problem(
+                503,
+                _("Não foi possível guardar os anexos agora, e nada foi registrado. Envie de novo em alguns minutos."),
+                headers={"Retry-After": "60"},
+            ) from None
         attachments = list(message.attachments.all())
         return 201, _json(schemas.MessageOut, _message(message, attachments))
 

@@ -51,3 +51,41 @@ def _portuguese_by_default():
     translation.activate(settings.LANGUAGE_CODE)
     yield
     translation.activate(settings.LANGUAGE_CODE)
+
+
+class StorageFault:
+    """Private storage that fails as a full disk does, until told to recover (``broken = False``)."""
+
+    def __init__(self, location):
+        from django.core.files.storage import FileSystemStorage
+
+        outer = self
+
+        class FailingStorage(FileSystemStorage):
+            def _save(self, name, content):
+                if outer.broken:
+                    raise OSError(28, "No space left on device")
+                return super()._save(name, content)
+
+            def _open(self, name, mode="rb"):
+                if outer.broken and outer.reads_fail:
+                    raise OSError(5, "Input/output error")
+                return super()._open(name, mode)
+
+        self.broken = True
+        self.reads_fail = True
+        self.storage = FailingStorage(location=location)
+
+
+@pytest.fixture
+def storage_fault(tmp_path):
+    """Attachments go to a storage that refuses to write (and read) until ``storage_fault.broken = False``."""
+    from django.utils.functional import empty
+
+    from tickets.models import private_storage
+
+    fault = StorageFault(tmp_path)
+    fault.broken = False
+    private_storage._wrapped = fault.storage
+    yield fault
+    private_storage._wrapped = empty

@@ -15,7 +15,7 @@ from django.contrib.auth import get_user_model
 from django.core.paginator import Paginator
 from django.db import transaction
 from django.db.models import F, OuterRef, Q, Subquery
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseRedirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -30,7 +30,7 @@ from helpcenter.admin import TranslatedContentAdmin
 from portal.identifiers import mask_cpf, normalize_cnpj, normalize_cpf, redact_cpf
 from portal.models import Organization
 from tickets import services
-from tickets.attachments import download
+from tickets.attachments import StorageUnavailable, download
 from tickets.export import tickets_csv
 from tickets.forms import CheckedFilesMixin, MultipleFileField
 from tickets.models import (
@@ -393,6 +393,27 @@ class QueuePaginator(Paginator):
         return self.count > self.COUNT_CAP
 
 
+STAFF_STORAGE_FAILED = _(
+    "Nada foi salvo: não conseguimos guardar os anexos agora. A mensagem voltou ao seu campo; "
+    "anexe os arquivos de novo e salve em alguns minutos."
+)
+
+
+def _draft_key(ticket) -> str:
+    return f"tickets:admin-draft:{ticket.pk}"
+
+
+def _with_initial(form_class, initial: dict):
+    """``form_class`` starting from ``initial`` (the declared fields are shared: their own initial is not touched)."""
+
+    class WithDraft(form_class):
+        def __init__(self, *args, **kwargs):
+            super().__init__(*args, **kwargs)
+            self.initial.update(initial)
+
+    return WithDraft
+
+
 @admin.register(Ticket)
 class TicketAdmin(admin.ModelAdmin):
     form = TicketWorkForm
@@ -558,6 +579,9 @@ class TicketAdmin(admin.ModelAdmin):
             # An atendente takes a ticket or lets it go; giving it to someone else is the supervisor's.
             allowed = {request.user.pk, obj.assignee_id if obj else None} - {None}
             form.base_fields["assignee"].queryset = staff_users().filter(pk__in=allowed)
+        draft = request.session.pop(_draft_key(obj), None) if obj is not None and request.method == "GET" else None
+        if draft:
+            return _with_initial(form, draft)
         return form
 
     def get_list_display(self, request):
@@ -726,8 +750,18 @@ class TicketAdmin(admin.ModelAdmin):
                     note=data.get("status_note", ""),
                     replied=bool(body) and public,
                 )
-        except services.TicketActionRefused as refused:
-            messages.error(request, refused.message)
+        except (services.TicketActionRefused, StorageUnavailable) as failed:
+            # Nothing was saved: the message comes back in its field on the page the admin redirects to.
+            request.ticket_not_saved = True
+            if body:
+                request.session[_draft_key(obj)] = {"message_kind": data.get("message_kind"), "message_body": body}
+            refused = isinstance(failed, services.TicketActionRefused)
+            messages.error(request, failed.message if refused else STAFF_STORAGE_FAILED)
+
+    def response_change(self, request, obj):
+        if getattr(request, "ticket_not_saved", False):
+            return HttpResponseRedirect(request.path)  # back to the ticket, not "changed successfully"
+        return super().response_change(request, obj)
 
     def save_related(self, request, form, formsets, change):
         # Status events are written by the services; the read-only history saves nothing.

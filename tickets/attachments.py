@@ -6,12 +6,15 @@ member is inflated in memory, a small chunk at a time and never written out, cou
 really holds, and the file is refused the moment it expands too far or disagrees with what it declares.
 """
 
+import logging
 import zipfile
 import zlib
 from dataclasses import dataclass
 
+from botocore.exceptions import BotoCoreError, ClientError
 from django.core.exceptions import ValidationError
-from django.http import FileResponse
+from django.http import FileResponse, Http404, HttpResponse
+from django.template import loader
 from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext_lazy as _
 
@@ -29,6 +32,33 @@ ZIP_READ_CHUNK = 64 * 1024
 ZIP_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)
 ZIP_UNREADABLE_FLAGS = 0x01 | 0x20 | 0x40  # encrypted, patched data, strong encryption
 ODF_MIMETYPE_MAX_SIZE = 100
+
+#: What private storage raises when it cannot keep or read a file: a full or read-only disk, or an
+#: object storage that is down or refuses. Anything else is a bug and stays one.
+STORAGE_ERRORS: tuple[type[Exception], ...] = (OSError, BotoCoreError, ClientError)
+
+#: A file chosen on a form step could not be kept; the step comes back with the text as typed.
+STORAGE_FAILED_UPLOAD = _(
+    "Não conseguimos guardar o arquivo agora. O que você digitou foi mantido: "
+    "anexe o arquivo de novo em alguns minutos."
+)
+#: Sending the ticket failed on its attachments: nothing was saved, the form is still complete.
+STORAGE_FAILED_SEND = _(
+    "Não conseguimos guardar os anexos agora, e a solicitação ainda não foi enviada. Tudo o que você "
+    "preencheu continua aqui: tente enviar de novo em alguns minutos."
+)
+#: A reply's attachments could not be kept: the message was not sent, its text comes back.
+STORAGE_FAILED_REPLY = _(
+    "Não conseguimos guardar os anexos agora, e a mensagem ainda não foi enviada. O texto continua aqui: "
+    "anexe os arquivos de novo e envie em alguns minutos."
+)
+
+
+class StorageUnavailable(Exception):
+    """Private storage failed while keeping a ticket's files: the ticket or message was not saved."""
+
+
+logger = logging.getLogger(__name__)
 
 ACCEPT = ".pdf,.png,.jpg,.jpeg,.txt,.csv,.docx,.xlsx,.odt"
 
@@ -215,8 +245,17 @@ def download(attachment):
 
     Callers check access first; this only builds the response.
     """
+    try:
+        content = attachment.file.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    except STORAGE_ERRORS:
+        logger.exception("Private storage could not open %s", attachment.file.name)
+        return HttpResponse(
+            loader.render_to_string("503.html"), status=503, headers={"Retry-After": "60", "Cache-Control": "no-store"}
+        )
     response = FileResponse(
-        attachment.file.open("rb"),
+        content,
         as_attachment=True,
         filename=attachment.original_name,
         content_type=attachment.content_type,

@@ -6,6 +6,7 @@ so they exist exactly when the write does; files are deleted only after commit.
 
 import datetime
 import hashlib
+import logging
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ from portal import outbox
 from portal.identifiers import normalize_cnpj, normalize_cpf, redact_cpf
 from portal.models import Membership, User
 from tickets import notifications
-from tickets.attachments import Kind, safe_name
+from tickets.attachments import STORAGE_ERRORS, Kind, StorageUnavailable, safe_name
 from tickets.models import (
     AccessLog,
     Attachment,
@@ -41,6 +42,8 @@ from tickets.models import (
 )
 from tickets.permissions import is_supervisor
 from tickets.sla import add_business_time, business_time_between, due_dates, holidays_since
+
+logger = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -157,6 +160,13 @@ def is_member_of(cnpj: str, *, cpf: str, user: User | None = None) -> bool:
     return Membership.objects.filter(person, organization__cnpj=cnpj).exists()
 
 
+def _delete_quietly(path: str) -> None:
+    try:
+        private_storage.delete(path)
+    except STORAGE_ERRORS:
+        logger.warning("Could not remove %s from private storage", path)
+
+
 def _store_files(
     ticket: Ticket,
     *,
@@ -182,17 +192,30 @@ def _store_files(
         attachment.file.save(attachment.token, content, save=False)
         attachments.append(attachment)
 
-    for pending in parked:
-        with private_storage.open(pending.path, "rb") as source:
-            keep(
-                File(source), original_name=pending.original_name, content_type=pending.content_type, size=pending.size
-            )
-    for uploaded, kind in uploads:
-        # Checked uploads (attachments.validate_file read both) always have a name and a size.
-        assert uploaded.name is not None
-        assert uploaded.size is not None
-        uploaded.seek(0)
-        keep(File(uploaded), original_name=safe_name(uploaded.name), content_type=kind.content_type, size=uploaded.size)
+    try:
+        for pending in parked:
+            with private_storage.open(pending.path, "rb") as source:
+                keep(
+                    File(source),
+                    original_name=pending.original_name,
+                    content_type=pending.content_type,
+                    size=pending.size,
+                )
+        for uploaded, kind in uploads:
+            # Checked uploads (attachments.validate_file read both) always have a name and a size.
+            assert uploaded.name is not None
+            assert uploaded.size is not None
+            uploaded.seek(0)
+            name, size = safe_name(uploaded.name), uploaded.size
+            keep(File(uploaded), original_name=name, content_type=kind.content_type, size=size)
+    except STORAGE_ERRORS as error:
+        # The caller's transaction rolls back: no ticket or message without its files, and no file
+        # kept for a row that does not exist (the parked copies stay, for the next try).
+        logger.exception("Private storage failed while keeping the files of ticket %s", ticket.protocol)
+        for attachment in attachments:
+            if attachment.file.name:
+                _delete_quietly(attachment.file.name)
+        raise StorageUnavailable from error
     if attachments:
         Attachment.objects.bulk_create(attachments)
     if parked:

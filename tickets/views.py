@@ -12,8 +12,7 @@ from django.views.decorators.http import require_http_methods, require_POST, req
 from helpcenter.search import suggest
 from portal import ratelimit
 from portal.identifiers import mask_cpf
-from tickets import catalog, selectors, services
-from tickets.attachments import download
+from tickets import attachments, catalog, selectors, services
 from tickets.forms import ConsultForm, RateForm, ReopenForm, ReplyForm
 from tickets.models import Ticket, format_protocol
 from tickets.tasks import send_lookup_links
@@ -102,7 +101,12 @@ def _send(request, wizard):
     allowed = ratelimit.hit(ratelimit.limit("envio-ip"), ratelimit.client_ip(request))
     if not (allowed and ratelimit.hit(ratelimit.limit("envio-cpf"), wizard.requester_cpf())):
         return ratelimit.too_many_requests(request)  # the form stays in the session, ready to send later
-    ticket, _created = wizard.submit()
+    try:
+        ticket, _created = wizard.submit()
+    except attachments.StorageUnavailable:
+        # Nothing was saved; the review comes back, complete, to send again.
+        messages.error(request, attachments.STORAGE_FAILED_SEND)
+        return _render_step(request, wizard, None, status=503)
     return _confirmation(ticket.year, ticket.number)
 
 
@@ -285,6 +289,9 @@ def reply(request, year, number):
     except services.TicketActionRefused as refused:
         messages.error(request, refused.message)
         return _render_detail(request, ticket, reply_form=form)
+    except attachments.StorageUnavailable:
+        form.add_error("files", attachments.STORAGE_FAILED_REPLY)
+        return _render_detail(request, ticket, reply_form=form, status=503)
     messages.success(request, _("Mensagem enviada. A equipe de atendimento foi avisada."))
     return _after_action(ticket)
 
@@ -348,4 +355,4 @@ def attachment(request, year, number, token):
     item = selectors.public_attachments(ticket).filter(token=token).first()
     if item is None:
         raise Http404
-    return download(item)
+    return attachments.download(item)

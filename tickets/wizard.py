@@ -11,11 +11,13 @@ posted, where "Próximo", "Voltar" and "Alterar" lead), the review and the sendi
 translates HTTP.
 """
 
+import logging
 import secrets
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
 from django import forms
+from django.contrib import messages
 from django.contrib.sessions.backends.base import SessionBase
 from django.core.files.uploadedfile import UploadedFile
 from django.http import HttpRequest
@@ -30,6 +32,8 @@ from tickets import attachments, services
 from tickets.forms import ContactForm, IdentificationForm, RequestForm, WizardStepForm, display_value
 from tickets.models import FormField, Ticket, TicketForm, private_storage
 from tickets.selectors import SUBMITTED_SESSION_KEY
+
+logger = logging.getLogger(__name__)
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -199,26 +203,32 @@ class TicketWizard:
         self.remember(step, MultiValueDict({name: [value] for name, value in data.items()}))
         self.state["data"][step.name] = {**typed, **self.state["data"][step.name]}
 
-    def park_files(self, form: WizardStepForm) -> None:
+    def park_files(self, form: WizardStepForm) -> bool:
         """Drop the files the visitor removed, and keep the new ones only if the whole set is valid.
 
         A refused set (a file of the wrong type, too many, too big together) keeps nothing new,
-        so a draft never holds more than the attachment limits allow.
+        so a draft never holds more than the attachment limits allow. False when storage failed
+        (a full disk, object storage down): the form says so on its files, the text stays typed.
         """
         removed = set(form.data.getlist("remove")) if form.data else set()
         for item in [item for item in self.parked_files if item["token"] in removed]:
             private_storage.delete(item["path"])
         self.state["files"] = [item for item in self.parked_files if item["token"] not in removed]
         if "files" in form.errors:
-            return
+            return True
         new = getattr(form, "checked_files", [])
         count = len(self.parked_files) + len(new)
         total = sum(item["size"] for item in self.parked_files) + sum(uploaded.size for uploaded, _kind in new)
         if count > attachments.MAX_FILES or total > attachments.MAX_TOTAL_SIZE:
-            return  # the form said so already; never park past the limits
+            return True  # the form said so already; never park past the limits
         for uploaded, kind in new:
             token = secrets.token_urlsafe(24)
-            path = private_storage.save(f"rascunhos/{timezone.now():%Y/%m/%d}/{token}", uploaded)
+            try:
+                path = private_storage.save(f"rascunhos/{timezone.now():%Y/%m/%d}/{token}", uploaded)
+            except attachments.STORAGE_ERRORS:
+                logger.exception("Private storage refused a file of a ticket form")
+                form.add_error("files", attachments.STORAGE_FAILED_UPLOAD)
+                return False
             self.parked_files.append(
                 {
                     "token": token,
@@ -228,6 +238,7 @@ class TicketWizard:
                     "size": uploaded.size,
                 }
             )
+        return True
 
     # Navigation ----------------------------------------------------------------------------------
 
@@ -245,7 +256,8 @@ class TicketWizard:
         if step.takes_files:
             form = self.form(step, data=data, files=files)
             form.is_valid()
-            self.park_files(form)
+            if not self.park_files(form):
+                messages.error(self.request, attachments.STORAGE_FAILED_UPLOAD)
 
     def move(self, step: Step[WizardStepForm], action: Action) -> None:
         """Go where "Voltar" or "Alterar" leads, never past the furthest step reached."""
@@ -267,7 +279,7 @@ class TicketWizard:
         form = self.form(step, data=data, files=files)
         valid = form.is_valid()
         if step.takes_files:
-            self.park_files(form)
+            valid = self.park_files(form) and valid
         index = STEPS.index(step)
         self.go_to(index + 1 if valid else index)
         return None if valid else form
