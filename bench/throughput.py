@@ -3,15 +3,18 @@
 Run (wrk and the bench group: ``apt-get install wrk``, ``python -m uv sync --group bench``):
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres .venv/bin/python bench/throughput.py \
-        [--articles 100000] [--duration 10] [--connections 16] [--workers 2] [--chart bench/throughput.png]
+        [--articles 100000] [--companies 10000 --seed-tickets 1000000 --messages 3000000] [--tickets 100] \
+        [--duration 10] [--connections 16] [--workers 2] [--chart bench/throughput.png]
 
 It creates a database of its own on that server (dropped at the end), migrates it, loads the demo
-(``seed_demo``) and, with ``--articles``, that many more published questions through one
-``INSERT … SELECT generate_series`` statement. Then, for two configurations in turn — the help
-pages' whole-page cache off ("sem cache", what the portal did before) and on — it starts gunicorn
-(``-w --workers``, sync, DEBUG off, local-memory cache) and runs ``wrk -t2 -c16 -d10s --latency``
-on each page: the floor (``/_bench/floor/``, base.html and nothing else), the public help pages,
-and, signed in as the demo gestor, /suporte/ and a ticket page.
+(``seed_demo``) and adds the rows asked for with ``bench/seed.py`` (set-based SQL). Then, for two
+configurations in turn — the help pages' whole-page cache off ("sem cache", what the portal did
+before) and on — it starts gunicorn (``-w --workers``, sync, DEBUG off, local-memory cache) and
+runs ``wrk -t2 -c16 -d10s --latency`` on each page: the floor (``/_bench/floor/``, base.html and
+nothing else), the public help pages, and, signed in as the demo gestor, /suporte/ and a ticket
+page. With the cache on, it also opens ``--tickets`` tickets over HTTP as a browser does (every
+step shown and posted, the confirmation), with one client and with four, and counts one
+journey's queries in-process.
 
 It prints a Markdown table: requests per second, p50 and p99 latency, each page as a fraction of
 the floor, the queries a page makes (counted in-process with the test client), and the ratio of
@@ -21,6 +24,7 @@ Numbers depend on the machine; compare ratios from one run.
 
 import argparse
 import http.cookiejar
+import json
 import os
 import re
 import secrets
@@ -37,7 +41,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from bench.faults import free_port  # noqa: E402
+from bench.faults import Identities, Traffic, free_port, open_ticket  # noqa: E402
+from bench.seed import seed  # noqa: E402
 
 PYTHON = ROOT / ".venv" / "bin" / "python"
 GUNICORN = ROOT / ".venv" / "bin" / "gunicorn"
@@ -79,26 +84,12 @@ def manage(env: dict, *args: str) -> None:
     subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)  # noqa: S603
 
 
-def more_articles(database_url: str, count: int) -> None:
-    """``count`` published questions in the first category, in one statement (no ORM row by row)."""
+def seed_scale(database_url: str, **counts: int) -> None:
+    """More rows, by ``bench/seed.py``'s set-based statements (no ORM row by row)."""
     import psycopg
 
-    with psycopg.connect(database_url, autocommit=True) as connection:
-        connection.execute(
-            """
-            INSERT INTO helpcenter_article (category_id, question, question_pt_br, slug, body, body_pt_br,
-                   body_html, body_html_pt_br, body_text, body_text_pt_br, featured, published, "order",
-                   helpful_yes, helpful_no, updated_at)
-            SELECT c.id, q, q, 'gerada-' || n, b, b, '<p>' || b || '</p>', '<p>' || b || '</p>', b, b,
-                   false, true, 1000 + n, 0, 0, now()
-              FROM generate_series(1, %s) AS n,
-                   LATERAL (SELECT 'Pergunta gerada ' || n || ' sobre o contrato ' || (n %% 97) AS q,
-                                   'Resposta gerada ' || n || ': veja o contrato e a fatura ' || (n %% 89) AS b) t,
-                   (SELECT id FROM helpcenter_faqcategory ORDER BY id LIMIT 1) c
-            """,
-            [count],
-        )
-        connection.execute("ANALYZE")
+    with psycopg.connect(database_url, autocommit=True) as connection, connection.cursor() as cursor:
+        say(f"seeded in seconds: {seed(cursor, **counts)}")
 
 
 class Server:
@@ -212,9 +203,84 @@ print(json.dumps(counts))
         text=True,
         check=True,
     )
-    import json
-
     return json.loads(result.stdout.strip().splitlines()[-1])
+
+
+def ticket_form_slug(database_url: str) -> str:
+    """A demo form without required questions of its own, which the journey client fills in blindly."""
+    import psycopg
+
+    with psycopg.connect(database_url) as connection:
+        return connection.execute(
+            """
+            SELECT f.slug FROM tickets_ticketform f
+             WHERE f.active AND NOT EXISTS (SELECT 1 FROM tickets_formfield q WHERE q.form_id = f.id AND q.required)
+             ORDER BY f.id LIMIT 1
+            """
+        ).fetchone()[0]
+
+
+def ticket_journeys(base: str, slug: str, count: int, threads: int) -> dict:
+    """``count`` tickets opened over HTTP as a browser does (nine requests each), by ``threads`` clients."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    identities, traffic = Identities(f"t{threads}"), Traffic()
+    deadline = time.monotonic() + 600
+    start = time.monotonic()
+    with ThreadPoolExecutor(threads) as pool:
+        opened = pool.map(lambda _n: open_ticket(base, slug, identities.next(), traffic, deadline), range(count))
+        outcomes = list(opened)
+    elapsed = time.monotonic() - start
+    failed = [outcome.error for outcome in outcomes if not outcome.confirmed]
+    return {"tickets_per_s": (count - len(failed)) / elapsed, "requests": len(traffic.hits), "failed": failed}
+
+
+def queries_per_ticket(env: dict, slug: str) -> tuple[int, int]:
+    """Queries of one whole journey (each step shown and posted, the confirmation), the form already cached:
+    SQL statements, and round trips with the transactions' BEGIN, COMMIT and savepoints."""
+    script = f"""
+import json, os, django
+os.environ["DJANGO_SETTINGS_MODULE"] = "portal.settings"
+django.setup()
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext, setup_test_environment
+from tickets.models import TicketType
+setup_test_environment()
+path = "/tickets/novo/{slug}/"
+kind = TicketType.objects.active().first().pk
+steps = [
+    ("identificacao", {{"cpf": "529.982.247-25", "name": "Bench", "cnpj": "12.ABC.345/01DE-35"}}),
+    ("contato", {{"email": "bench@example.com", "phone": "(61) 99876-5432", "language": "pt-br"}}),
+    ("solicitacao", {{"type": kind, "title": "Bench", "description": "Contagem de consultas."}}),
+]
+def journey():
+    client = Client()
+    client.get(path)
+    for step, data in steps:
+        client.post(path, {{"step": step, "action": "next", **data}})
+        client.get(path)
+    key = client.session["ticket_form:{slug}"]["key"]
+    sent = client.post(path, {{"step": "revisao", "action": "next", "key": key}})
+    assert sent.status_code == 302, sent.status_code
+    client.get(sent["Location"])
+journey()
+with CaptureQueriesContext(connection) as captured:
+    journey()
+control = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE SAVEPOINT")
+statements = [query["sql"] for query in captured.captured_queries]
+print(json.dumps([sum(not sql.startswith(control) for sql in statements), len(statements)]))
+"""
+    result = subprocess.run(  # noqa: S603
+        [PYTHON, "-c", script],
+        cwd=ROOT,
+        env={**env, "DJANGO_ALLOWED_HOSTS": "testserver,127.0.0.1"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    statements, round_trips = json.loads(result.stdout.strip().splitlines()[-1])
+    return statements, round_trips
 
 
 def chart(rows: list[dict], path: Path) -> None:
@@ -242,12 +308,16 @@ def chart(rows: list[dict], path: Path) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--articles", type=int, default=0)
+    parser.add_argument("--articles", type=int, default=0, help="help answers added to the demo's")
+    parser.add_argument("--companies", type=int, default=0, help="companies added to the demo's")
+    parser.add_argument("--seed-tickets", type=int, default=0, help="tickets added to the demo's")
+    parser.add_argument("--messages", type=int, default=0, help="messages over the added tickets")
     parser.add_argument("--duration", type=int, default=10)
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--chart", type=Path)
+    parser.add_argument("--tickets", type=int, default=100, help="tickets opened over HTTP, per client count")
     args = parser.parse_args()
     server_url = os.environ.get("DATABASE_URL")
     if not server_url:
@@ -267,15 +337,26 @@ def main() -> None:
             "PORTAL_BENCH_FLOOR": "true",
             # A benchmark is many requests from one address: the limits are raised, not patched out.
             "PORTAL_RATE_LIMIT_CONSULTA_IP": "1000000",
+            "PORTAL_RATE_LIMIT_PASSO_IP": "1000000",
+            "PORTAL_RATE_LIMIT_ENVIO_IP": "1000000",
+            "PORTAL_RATE_LIMIT_ENVIO_CPF": "1000000",
         }
         say("migrating and loading the demo")
         manage(env, "migrate", "--noinput")
         manage({**env, "DJANGO_DEBUG": "true"}, "seed_demo", "--force")
-        if args.articles:
-            say(f"adding {args.articles} questions")
-            more_articles(database_url, args.articles)
+        counts = {
+            "articles": args.articles,
+            "companies": args.companies,
+            "tickets": args.seed_tickets,
+            "messages": args.messages,
+        }
+        if any(counts.values()):
+            say(f"adding {counts}")
+            seed_scale(database_url, **counts)
         results: dict[str, dict] = {}
+        journeys: dict[int, dict] = {}
         ticket_path = owned_ticket(database_url)
+        slug = ticket_form_slug(database_url)
         for label, cached in (("before", "false"), ("after", "true")):
             server = Server({**env, "PORTAL_HELP_PAGE_CACHE": cached}, args.workers, logs / f"gunicorn-{label}.log")
             try:
@@ -286,15 +367,20 @@ def main() -> None:
                 for name, path in SIGNED_IN:
                     say(f"{label}: {name}")
                     results.setdefault(name, {})[label] = wrk(server.url + (path or ticket_path), args, cookie)
+                if cached == "true" and args.tickets:
+                    for threads in (1, 4):
+                        say(f"opening {args.tickets} tickets over HTTP, {threads} client(s)")
+                        journeys[threads] = ticket_journeys(server.url, slug, args.tickets, threads)
             finally:
                 server.stop()
         queries = queries_per_page(env, PUBLIC, [(name, path or ticket_path) for name, path in SIGNED_IN])
+        per_ticket = queries_per_ticket(env, slug) if args.tickets else (0, 0)
 
     floor = results[PUBLIC[0][0]]["after"]["rps"]
     rows = [{"page": name, **measured} for name, measured in results.items()]
     print(
         f"\nwrk -t{args.threads} -c{args.connections} -d{args.duration}s, gunicorn -w {args.workers} (sync), "
-        f"{args.articles} extra questions\n"
+        f"added to the demo: {counts}\n"
     )
     print("| page | req/s sem cache | req/s com cache | ratio | p50 ms | p99 ms | of floor | queries | non-2xx |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
@@ -304,6 +390,13 @@ def main() -> None:
             f"| {row['page']} | {before['rps']:.0f} | {after['rps']:.0f} | {after['rps'] / before['rps']:.2f}× "
             f"| {after['p50']:.1f} | {after['p99']:.1f} | {after['rps'] / floor:.2f} | {queries.get(row['page'], '')} "
             f"| {before['errors'] + after['errors']} |"
+        )
+    for threads, measured in journeys.items():
+        print(
+            f"\nOpening a ticket ({slug}), {threads} client(s): {measured['tickets_per_s']:.1f} tickets/s, "
+            f"{measured['requests'] / args.tickets:.1f} requests, {per_ticket[0]} queries "
+            f"({per_ticket[1]} round trips with BEGIN/COMMIT) per ticket, "
+            f"{len(measured['failed'])} failed {measured['failed'][:3]}"
         )
     if args.chart:
         chart(rows, args.chart)

@@ -50,7 +50,8 @@ def main() -> None:
         from tests.factories import ProductFactory, TicketFormFactory, TicketTypeFactory
 
         # One machine sends every ticket here: lift the per-address and per-CPF limits.
-        settings.PORTAL_RATE_LIMITS = {**settings.PORTAL_RATE_LIMITS, "envio-ip": (10**9, 60), "envio-cpf": (10**9, 60)}
+        lifted = dict.fromkeys(("envio-ip", "envio-cpf", "passo-ip"), (10**9, 60))
+        settings.PORTAL_RATE_LIMITS = {**settings.PORTAL_RATE_LIMITS, **lifted}
 
         kind = TicketTypeFactory(name="Incidente")
         TicketFormFactory(product=ProductFactory(slug="datavalid"), slug="datavalid")
