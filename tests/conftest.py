@@ -72,6 +72,11 @@ class StorageFault:
                     raise OSError(5, "Input/output error")
                 return super()._open(name, mode)
 
+            def delete(self, name):
+                if outer.broken:
+                    raise OSError(5, "Input/output error")
+                return super().delete(name)
+
         self.broken = True
         self.reads_fail = True
         self.storage = FailingStorage(location=location)

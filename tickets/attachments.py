@@ -58,6 +58,14 @@ class StorageUnavailable(Exception):
     """Private storage failed while keeping a ticket's files: the ticket or message was not saved."""
 
 
+def delete_quietly(storage, path: str) -> None:
+    """Remove a file nothing refers to any more; if storage fails, it stays behind, logged, never an error page."""
+    try:
+        storage.delete(path)
+    except STORAGE_ERRORS:
+        logger.warning("Could not remove %s from private storage", path)
+
+
 logger = logging.getLogger(__name__)
 
 ACCEPT = ".pdf,.png,.jpg,.jpeg,.txt,.csv,.docx,.xlsx,.odt"

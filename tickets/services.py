@@ -26,7 +26,7 @@ from portal import outbox
 from portal.identifiers import normalize_cnpj, normalize_cpf, redact_cpf
 from portal.models import Membership, User
 from tickets import notifications
-from tickets.attachments import STORAGE_ERRORS, Kind, StorageUnavailable, safe_name
+from tickets.attachments import STORAGE_ERRORS, Kind, StorageUnavailable, delete_quietly, safe_name
 from tickets.models import (
     AccessLog,
     Attachment,
@@ -160,13 +160,6 @@ def is_member_of(cnpj: str, *, cpf: str, user: User | None = None) -> bool:
     return Membership.objects.filter(person, organization__cnpj=cnpj).exists()
 
 
-def _delete_quietly(path: str) -> None:
-    try:
-        private_storage.delete(path)
-    except STORAGE_ERRORS:
-        logger.warning("Could not remove %s from private storage", path)
-
-
 def _store_files(
     ticket: Ticket,
     *,
@@ -214,13 +207,13 @@ def _store_files(
         logger.exception("Private storage failed while keeping the files of ticket %s", ticket.protocol)
         for attachment in attachments:
             if attachment.file.name:
-                _delete_quietly(attachment.file.name)
+                delete_quietly(private_storage, attachment.file.name)
         raise StorageUnavailable from error
     if attachments:
         Attachment.objects.bulk_create(attachments)
     if parked:
         # The parked copies are no longer needed once the ticket holds its own.
-        transaction.on_commit(lambda: [private_storage.delete(pending.path) for pending in parked])
+        transaction.on_commit(lambda: [delete_quietly(private_storage, pending.path) for pending in parked])
 
 
 def _locked(ticket: Ticket) -> Ticket:
@@ -518,7 +511,7 @@ def requester_anonymise(cpf: str, *, user: User) -> int:
             AccessLog.Action.ANONYMISE,
             detail=f"CPF {redact_cpf(cpf)}: " + ", ".join(ticket.protocol for ticket in tickets),
         )
-        transaction.on_commit(lambda: [private_storage.delete(path) for path in paths])
+        transaction.on_commit(lambda: [delete_quietly(private_storage, path) for path in paths])
     return len(tickets)
 
 

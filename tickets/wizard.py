@@ -135,7 +135,7 @@ class TicketWizard:
 
     def clear(self) -> None:
         for item in self.parked_files:
-            private_storage.delete(item["path"])
+            attachments.delete_quietly(private_storage, item["path"])
         self.request.session.pop(self.session_key, None)
         self.state = self._fresh_state()
 
@@ -212,7 +212,7 @@ class TicketWizard:
         """
         removed = set(form.data.getlist("remove")) if form.data else set()
         for item in [item for item in self.parked_files if item["token"] in removed]:
-            private_storage.delete(item["path"])
+            attachments.delete_quietly(private_storage, item["path"])
         self.state["files"] = [item for item in self.parked_files if item["token"] not in removed]
         if "files" in form.errors:
             return True

@@ -139,3 +139,16 @@ def test_a_staff_reply_whose_file_cannot_be_kept_saves_nothing_and_the_text_come
     assert not desk.ticket_a.messages.exists()
     again = staff.get(response["Location"]).content.decode()
     assert "Segue o manual." not in again  # the draft comes back once
+
+
+def test_removing_a_kept_file_while_storage_fails_still_takes_it_off_the_ticket(client, ticket_form, storage_fault):
+    _to_step_3(client)
+    post_step(client, "datavalid", "solicitacao", request_data(), files=[pdf()])
+    token = client.session["ticket_form:datavalid"]["files"][0]["token"]
+    storage_fault.broken = True
+
+    response = post_step(client, "datavalid", "solicitacao", {**request_data(), "remove": [token]})
+
+    assert response.status_code == 302
+    assert client.session["ticket_form:datavalid"]["files"] == []
+    assert "Passo 4 de 4" in client.get("/tickets/novo/datavalid/").content.decode()
