@@ -149,3 +149,18 @@ def test_each_row_has_a_named_checkbox_for_the_actions(client):
     assert f'name="_selected_action" value="{ticket.pk}" class="action-select"' in html
     assert "Erro ao emitir boleto" in html
     assert ticket.protocol in html.split('class="action-select" aria-label="', 1)[1].split('"', 1)[0]
+
+
+@pytest.mark.parametrize("group", ["Supervisor", "Atendente"])
+def test_the_open_filter_and_its_count_read_the_queue_index_not_every_ticket_of_the_team(many_tickets, rf, group):
+    from tickets.admin import WaitingFilter
+
+    user = _staff(group, team=many_tickets[0])
+    request = rf.get("/admin/tickets/ticket/", {"em_aberto": "sim"})
+    request.user = user
+    open_filter = WaitingFilter(request, {"em_aberto": ["sim"]}, Ticket, TicketAdmin(Ticket, admin_site=None))
+    filtered = open_filter.queryset(request, _admin_queryset(user, rf))
+    plan = filtered.values("pk")[:10001].explain()
+    assert not re.search(r"Seq Scan on tickets_ticket\s", plan), plan
+    assert not re.search(r"Bitmap Heap Scan on tickets_ticket\s", plan), plan  # no visit of each team row
+    assert filtered.count() == (1200 + 1 if group == "Supervisor" else 400 + 1)
