@@ -10,6 +10,7 @@ import logging
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import AnonymousUser
@@ -160,6 +161,11 @@ def is_member_of(cnpj: str, *, cpf: str, user: User | None = None) -> bool:
     return Membership.objects.filter(person, organization__cnpj=cnpj).exists()
 
 
+def _delete_all(paths: list[str]) -> None:
+    for path in paths:
+        delete_quietly(private_storage, path)
+
+
 def _store_files(
     ticket: Ticket,
     *,
@@ -213,7 +219,7 @@ def _store_files(
         Attachment.objects.bulk_create(attachments)
     if parked:
         # The parked copies are no longer needed once the ticket holds its own.
-        transaction.on_commit(lambda: [delete_quietly(private_storage, pending.path) for pending in parked])
+        transaction.on_commit(partial(_delete_all, [pending.path for pending in parked]))
 
 
 def _locked(ticket: Ticket) -> Ticket:
@@ -511,7 +517,7 @@ def requester_anonymise(cpf: str, *, user: User) -> int:
             AccessLog.Action.ANONYMISE,
             detail=f"CPF {redact_cpf(cpf)}: " + ", ".join(ticket.protocol for ticket in tickets),
         )
-        transaction.on_commit(lambda: [delete_quietly(private_storage, path) for path in paths])
+        transaction.on_commit(partial(_delete_all, [path for path in paths if path]))
     return len(tickets)
 
 
