@@ -195,15 +195,7 @@ for name, path in {cookie_pages!r}:
     counts[name] = len(captured.captured_queries)
 print(json.dumps(counts))
 """
-    result = subprocess.run(  # noqa: S603
-        [PYTHON, "-c", script],
-        cwd=ROOT,
-        env={**env, "DJANGO_ALLOWED_HOSTS": "testserver,127.0.0.1"},
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(result.stdout.strip().splitlines()[-1])
+    return _in_django(env, script)
 
 
 def ticket_form_slug(database_url: str) -> str:
@@ -271,6 +263,12 @@ control = ("BEGIN", "COMMIT", "ROLLBACK", "SAVEPOINT", "RELEASE SAVEPOINT")
 statements = [query["sql"] for query in captured.captured_queries]
 print(json.dumps([sum(not sql.startswith(control) for sql in statements), len(statements)]))
 """
+    statements, round_trips = _in_django(env, script)
+    return statements, round_trips
+
+
+def _in_django(env: dict, script: str):
+    """Run ``script`` in a Django process on the bench's database; the JSON it prints last."""
     result = subprocess.run(  # noqa: S603
         [PYTHON, "-c", script],
         cwd=ROOT,
@@ -279,8 +277,7 @@ print(json.dumps([sum(not sql.startswith(control) for sql in statements), len(st
         text=True,
         check=True,
     )
-    statements, round_trips = json.loads(result.stdout.strip().splitlines()[-1])
-    return statements, round_trips
+    return json.loads(result.stdout.strip().splitlines()[-1])
 
 
 def chart(rows: list[dict], path: Path) -> None:
