@@ -127,6 +127,14 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
     )
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Parameters travel apart from the SQL (psycopg 3 server-side binding), so a statement a
+# connection has run DJANGO_DB_PREPARE_THRESHOLD times is prepared: PostgreSQL skips parsing and
+# planning it from then on (planning is most of a signed-in page's SQL time). 0 turns preparing
+# off, e.g. behind a transaction-pooling PgBouncer older than 1.21.
+_prepare_threshold = env.int("DJANGO_DB_PREPARE_THRESHOLD", default=5)
+DATABASES["default"].setdefault("OPTIONS", {}).update(
+    server_side_binding=True, prepare_threshold=_prepare_threshold or None
+)
 
 CACHES = {"default": env.cache("DJANGO_CACHE_URL", default="locmemcache://")}
 

@@ -87,3 +87,33 @@ def test_the_benchmark_floor_page_does_not_exist_unless_turned_on(client):
     assert settings.PORTAL_BENCH_FLOOR is False
     assert client.get("/_bench/floor/").status_code == 404
     assert client.get("/ajuda/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_statement_run_often_on_a_connection_is_prepared_on_the_server():
+    """Parameters travel apart from the SQL, so PostgreSQL plans a repeated query once per connection."""
+    from django.db import connection
+
+    from tests.factories import UserFactory
+    from tickets.models import Ticket
+
+    user = UserFactory()
+    for _ in range(connection.connection.prepare_threshold + 1):
+        list(Ticket.objects.opened_by(user).select_related("product", "subject")[:5])
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements WHERE statement LIKE %s", ["%tickets_ticket%"])
+        prepared = [row[0] for row in cursor.fetchall()]
+    assert any('"tickets_ticket"."created_by_id" = $1' in statement for statement in prepared), prepared
+
+
+@pytest.mark.parametrize(("value", "threshold"), [("", 5), ("2", 2), ("0", None)])
+def test_the_prepare_threshold_comes_from_the_environment_and_zero_turns_it_off(value, threshold):
+    env = {**os.environ, "DJANGO_DEBUG": "true", "DJANGO_DB_PREPARE_THRESHOLD": value}
+    if not value:
+        del env["DJANGO_DB_PREPARE_THRESHOLD"]
+    options = "s.DATABASES['default']['OPTIONS']"
+    code = f"from portal import settings as s; print({options}['server_side_binding'], {options}['prepare_threshold'])"
+    result = subprocess.run(  # noqa: S603 (our own interpreter, our own settings)
+        [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True
+    )
+    assert result.stdout.split("\n")[0] == f"True {threshold}", result.stderr
