@@ -441,6 +441,9 @@ class Ticket(models.Model):
     def get_absolute_url(self) -> str:
         return reverse("tickets:detail", kwargs={"year": self.year, "number": self.number})
 
+    def get_status_display(self) -> str:  # type: ignore[no-redef]  # Django keeps an override (status_label says why)
+        return status_label(self.status)
+
     @classmethod
     def overdue_q(cls, now=None) -> models.Q:
         """Running (neither finished nor paused), and past the first-response deadline (no reply yet) or the
@@ -637,6 +640,18 @@ class Attachment(models.Model):
         return self.original_name
 
 
+def status_label(value: str) -> str:
+    """A ticket status's label in the active language; a value that is no status, as it is.
+
+    Django's generic ``get_status_display`` hashes every choice's lazy label on each call, and
+    hashing one translates it: a list of 50 tickets translated 300 labels to show 50.
+    """
+    try:
+        return str(Ticket.Status(value).label)
+    except ValueError:
+        return value
+
+
 class StatusEvent(models.Model):
     """One change of a ticket's status, kept for the ticket's history.
 
@@ -671,6 +686,12 @@ class StatusEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.ticket}: {self.get_from_status_display() or '—'} → {self.get_to_status_display()}"
+
+    def get_from_status_display(self) -> str:  # type: ignore[no-redef]  # overrides Django's, as Ticket's does
+        return status_label(self.from_status)
+
+    def get_to_status_display(self) -> str:  # type: ignore[no-redef]  # overrides Django's, as Ticket's does
+        return status_label(self.to_status)
 
     @property
     def description(self) -> str:
