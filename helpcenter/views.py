@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST, require_safe
 
@@ -17,6 +18,20 @@ from helpcenter.search import suggest
 
 FEATURED_ON_HOME = 6
 RESULTS_PER_PAGE = 10
+# A category's questions come in pages of this many: a category of thousands stays one quick page.
+QUESTIONS_PER_PAGE = 50
+
+
+class CountedPaginator(Paginator):
+    """A paginator given its count (a category's published counter) instead of counting the rows."""
+
+    def __init__(self, object_list, per_page, *, count: int):
+        super().__init__(object_list, per_page)
+        self._known_count = count
+
+    @cached_property
+    def count(self) -> int:
+        return self._known_count
 
 
 def _categories():
@@ -51,6 +66,9 @@ def category(request, slug):
     if current is None:
         raise Http404
     articles = Article.objects.published().filter(category=current).order_by("order", "pk")
+    page = CountedPaginator(articles, QUESTIONS_PER_PAGE, count=current.published_articles).get_page(
+        request.GET.get("pagina")
+    )
     return render(
         request,
         "helpcenter/category.html",
@@ -58,7 +76,7 @@ def category(request, slug):
             "help_section": "faq",
             "categories": categories,
             "category": current,
-            "articles": articles,
+            "page": page,
             "voted": services.voted_articles(request.session),
         },
     )

@@ -67,6 +67,40 @@ def test_answers_are_rendered_sanitised(client, financeiro):
     assert 'href="javascript' not in html
 
 
+def test_a_large_category_comes_in_pages_of_fifty_questions(client, financeiro):
+    for n in range(1, 53):
+        ArticleFactory(category=financeiro, question=f"Pergunta número {n:02}?", order=n)
+    first = client.get("/ajuda/duvidas/financeiro/").content.decode()
+    assert first.count('<details class="faq"') == 50
+    assert "Pergunta número 01?" in first
+    assert "Pergunta número 50?" in first
+    assert "Pergunta número 51?" not in first
+    assert "Página 1 de 2" in first
+    assert 'href="?pagina=2" rel="next"' in first
+    second = client.get("/ajuda/duvidas/financeiro/?pagina=2").content.decode()
+    assert second.count('<details class="faq"') == 2
+    assert "Pergunta número 51?" in second
+    assert "Pergunta número 52?" in second
+    assert "<title>Financeiro (página 2) · Dúvidas" in second
+    assert 'href="?pagina=1" rel="prev"' in second
+
+
+@pytest.mark.parametrize(("asked", "shown"), [("abc", "Pergunta número 01?"), ("99", "Pergunta número 51?")])
+def test_a_page_number_that_is_not_one_shows_the_nearest_page(client, financeiro, asked, shown):
+    for n in range(1, 52):
+        ArticleFactory(category=financeiro, question=f"Pergunta número {n:02}?", order=n)
+    response = client.get(f"/ajuda/duvidas/financeiro/?pagina={asked}")
+    assert response.status_code == 200
+    assert shown in response.content.decode()
+
+
+def test_a_category_of_one_page_shows_no_pager(client, financeiro):
+    ArticleFactory(category=financeiro, question="Só esta?")
+    html = client.get("/ajuda/duvidas/financeiro/").content.decode()
+    assert "Só esta?" in html
+    assert 'class="pager"' not in html
+
+
 def test_empty_category_says_so(client, financeiro):
     assert "Ainda não há perguntas publicadas" in client.get("/ajuda/duvidas/financeiro/").content.decode()
 
