@@ -113,3 +113,28 @@ def test_answers_open_without_javascript(live_server, browser, content):
     page.locator("summary", has_text="Como emitir a segunda via do boleto?").click()
     expect(page.get_by_text("Entre na Área do Cliente, abra")).to_be_visible()
     context.close()
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_visitor_pages_through_a_large_category(live_server, page: Page, width):
+    financeiro = FaqCategoryFactory(slug="financeiro", name="Financeiro")
+    for n in range(1, 53):
+        ArticleFactory(category=financeiro, question=f"Pergunta número {n:02}?", order=n)
+    page.set_viewport_size({"width": width, "height": 900})
+    page.goto(live_server.url + "/ajuda/duvidas/financeiro/")
+    expect(page.get_by_text("Página 1 de 2")).to_be_visible()
+    questions = page.locator("summary.faq__question")
+    expect(questions).to_have_count(50)
+    expect(questions.last).to_have_text("Pergunta número 50?")
+    assert_accessible(page)
+
+    page.get_by_role("navigation", name="Páginas de perguntas").get_by_role("link", name="Próxima").click()
+    expect(page).to_have_title("Financeiro (página 2) · Dúvidas · SERPRO")
+    expect(page.get_by_text("Página 2 de 2")).to_be_visible()
+    expect(questions).to_have_text(["Pergunta número 51?", "Pergunta número 52?"])
+    questions.last.click()  # the answer opens in place
+    expect(page.get_by_role("link", name="Link para esta pergunta").first).to_be_visible()
+    assert_accessible(page)
+    page.screenshot(path=ARTIFACTS / f"categoria-pagina-2-{width}px.png", full_page=True)
+    page.get_by_role("link", name="Anterior").click()
+    expect(page.get_by_text("Página 1 de 2")).to_be_visible()
