@@ -106,6 +106,16 @@ def test_a_statement_run_often_on_a_connection_is_prepared_on_the_server():
     assert any('"tickets_ticket"."created_by_id" = $1' in statement for statement in prepared), prepared
 
 
+@pytest.mark.django_db
+def test_a_prepared_statement_is_still_planned_with_its_values():
+    """A generic plan cannot use a partial index such as the open queue's; every run gets its own plan."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("SHOW plan_cache_mode")
+        assert cursor.fetchone() == ("force_custom_plan",)
+
+
 @pytest.mark.parametrize(("value", "threshold"), [("", 5), ("2", 2), ("0", None)])
 def test_the_prepare_threshold_comes_from_the_environment_and_zero_turns_it_off(value, threshold):
     env = {**os.environ, "DJANGO_DEBUG": "true", "DJANGO_DB_PREPARE_THRESHOLD": value}
