@@ -452,6 +452,8 @@ class ConsultForm(forms.Form):
 class ReplyForm(CheckedFilesMixin):
     """A customer's new message on their ticket, with files."""
 
+    cache_blank_html = True  # the same for everyone (portal.templatetags.blank_forms)
+
     body = forms.CharField(
         label=_("Sua mensagem"),
         max_length=MESSAGE_LENGTH,
@@ -470,6 +472,8 @@ class ReplyForm(CheckedFilesMixin):
 class ReopenForm(forms.Form):
     """Why the customer reopens their ticket: it becomes their message in the conversation."""
 
+    cache_blank_html = True  # the same for everyone (portal.templatetags.blank_forms)
+
     reason = forms.CharField(
         label=_("O que ainda falta resolver?"),
         max_length=MESSAGE_LENGTH,
@@ -481,6 +485,8 @@ class ReopenForm(forms.Form):
 
 class RateForm(forms.Form):
     """How the customer rates the service, once the ticket is resolved."""
+
+    cache_blank_html = True  # the same for everyone (portal.templatetags.blank_forms)
 
     rating = forms.TypedChoiceField(
         label=_("Nota"),
