@@ -61,7 +61,7 @@ def main() -> None:
     with throwaway_database():
         ticket, atendente, supervisor = seed(args.tickets, args.messages, args.companies)
         rows = [
-            ("ticket list (100 per page)", "/admin/tickets/ticket/"),
+            ("ticket list (50 per page)", "/admin/tickets/ticket/"),
             ("ticket list, open", "/admin/tickets/ticket/?em_aberto=sim"),
             ("ticket list, overdue filter", "/admin/tickets/ticket/?prazo=atrasados"),
             ("ticket page (50 messages)", f"/admin/tickets/ticket/{ticket.pk}/change/"),

@@ -405,6 +405,26 @@ def test_mine_and_unassigned_filters(desk):
     assert mine.title not in html
 
 
+def test_a_filtered_lists_links_lead_to_the_ticket_and_back_to_the_same_filters(desk):
+    mine = TicketFactory(form=desk.ticket_a.form, title="Meu ticket", assignee=desk.atendente_a)
+    client = as_user(desk.atendente_a)
+
+    filtered = client.get(CHANGELIST, {"responsavel": "meus", "em_aberto": "sim"}).content.decode()
+    link = f'href="{change_url(mine)}?_changelist_filters=responsavel%3Dmeus%26em_aberto%3Dsim"'
+    assert filtered.count(link) == 2  # the protocol and the title
+    unfiltered = client.get(CHANGELIST).content.decode()
+    assert f'href="{change_url(mine)}">{mine.protocol}</a>' in unfiltered
+    assert "_changelist_filters" not in unfiltered
+
+    back = client.post(
+        change_url(mine) + "?_changelist_filters=responsavel%3Dmeus%26em_aberto%3Dsim",
+        {"status": mine.status, "priority": mine.priority, "team": mine.team_id, "assignee": mine.assignee_id,
+         "events-TOTAL_FORMS": 0, "events-INITIAL_FORMS": 0},
+    )  # fmt: skip
+    assert back.status_code == 302
+    assert back["Location"] == f"{CHANGELIST}?responsavel=meus&em_aberto=sim"
+
+
 @pytest.mark.parametrize(
     ("term", "found"),
     [
