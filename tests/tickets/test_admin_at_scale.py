@@ -70,28 +70,22 @@ def test_the_first_page_of_the_queue_comes_from_an_index_not_a_sort_of_every_tic
 
 def test_the_admin_home_counts_only_open_tickets_through_an_index(many_tickets):
     supervisor = _staff("Supervisor")
-    open_tickets = Ticket.objects.worked_by(supervisor).filter(dashboard.OPEN)
-    plan = open_tickets.values("team_id").annotate(n=models_count()).order_by().explain()
+    plan = dashboard.open_groups(Ticket.objects.worked_by(supervisor), Ticket.overdue_q()).explain()
     assert not re.search(r"Seq Scan on tickets_ticket\s", plan), plan
-    assert "Index" in plan, plan
+    # The summary index when the table is vacuumed (an index-only scan), the queue index otherwise.
+    assert re.search(r"Index (Only )?Scan using tickets_ticket_(open_summary|queue) ", plan), plan
     summary = dashboard.summary(supervisor)
     assert {key: value for key, value, _link in summary["cards"]}["open"] == 1200 + 1  # and the template's
     assert sum(team["open"] for team in summary["teams"]) == 1201
 
 
-def models_count():
-    from django.db.models import Count
-
-    return Count("pk")
-
-
-def test_the_admin_home_reads_two_queries_whatever_the_volume(client, django_assert_max_num_queries):
+def test_the_admin_home_reads_five_queries_whatever_the_volume(client, django_assert_max_num_queries):
     supervisor = _staff("Supervisor")
     staff = staff_client(supervisor, client)
     dashboard.summary(supervisor)  # the user's permissions are read once per request
     for size in (1, 30):
         TicketFactory.create_batch(size)
-        with django_assert_max_num_queries(2):
+        with django_assert_max_num_queries(5):  # the counts, three tables of names, the ratings
             dashboard.summary(supervisor)
     assert staff.get("/admin/").status_code == 200
 
