@@ -162,8 +162,10 @@ def contract_ids_lacking_consent(contracts: QuerySet[Contract], *, today: dateti
     return set(lacking_consent(contracts, today=today).order_by().values_list("pk", flat=True))
 
 
-def with_lacking_consent(products: QuerySet[Product], user, *, today: datetime.date | None = None) -> QuerySet[Product]:
-    """``products``, each with ``lacks_consent``: one of the user's companies has it under a contract
-    in force that needs consent and lacks it. In the products' own query."""
-    lacking = lacking_consent(Contract.objects.of_user(user), today=today).filter(product_id=OuterRef("pk"))
-    return products.annotate(lacks_consent=Exists(lacking))
+def product_ids_lacking_consent(user, *, today: datetime.date | None = None) -> set[int]:
+    """The products contracted by one of the user's companies that lack that company's consent. One query."""
+    if not user.is_authenticated:
+        return set()
+    return set(
+        lacking_consent(Contract.objects.of_user(user), today=today).order_by().values_list("product_id", flat=True)
+    )

@@ -3,7 +3,7 @@ from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
-from consent.selectors import with_lacking_consent
+from consent.selectors import product_ids_lacking_consent
 from helpcenter.models import FaqCategory, Product
 from portal.models import Contract
 from support.forms import ChooserForm
@@ -33,9 +33,8 @@ def support(request):
             "tickets": Ticket.objects.opened_by(request.user)
             .select_related("product", "subject")
             .recent()[:RECENT_TICKETS],
-            "products": with_lacking_consent(
-                _contracted_products(request.user).only("name", "slug", "short_description"), request.user
-            ),
+            "products": _contracted_products(request.user).only("name", "slug", "short_description"),
+            "lacking_consent": product_ids_lacking_consent(request.user),
         },
     )
 

@@ -8,7 +8,6 @@ from django.db import IntegrityError, connection, transaction
 
 from consent import selectors, services
 from consent.models import Consent, ConsentEvent, ImmutableEventError
-from helpcenter.models import Product
 from tests.budgets import max_queries
 from tests.consent.factories import ConsentEventFactory, RfbDataUseFactory
 from tests.factories import ContractFactory, MembershipFactory, OrganizationFactory, ProductFactory, UserFactory
@@ -446,5 +445,4 @@ def test_a_consent_of_one_company_does_not_cover_another_company_of_the_same_use
     _grant(client)
     html = client.get("/contratos/").content.decode()
     assert html.count("Sem autorização de dados da RFB") == 1
-    flagged = selectors.with_lacking_consent(Product.objects.all(), gestor)
-    assert {product.pk for product in flagged if product.lacks_consent} == {datavalid.pk}
+    assert selectors.product_ids_lacking_consent(gestor) == {datavalid.pk}
