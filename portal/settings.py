@@ -127,16 +127,9 @@ if DATABASES["default"]["ENGINE"] != "django.db.backends.postgresql":
     )
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("DJANGO_CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
-# Parameters travel apart from the SQL (psycopg 3 server-side binding), so a statement a
-# connection has run DJANGO_DB_PREPARE_THRESHOLD times is prepared: PostgreSQL no longer parses
-# it (about 2 ms of a signed-in page). It still plans every run with its actual values: a generic
-# plan cannot use the partial indexes the staff's queue relies on, and chose a plan five times
-# slower for the overdue filter at 1M tickets. 0 turns preparing off, e.g. behind a
-# transaction-pooling PgBouncer older than 1.21.
-_prepare_threshold = env.int("DJANGO_DB_PREPARE_THRESHOLD", default=5)
-_database_options = DATABASES["default"].setdefault("OPTIONS", {})
-_database_options.update(server_side_binding=True, prepare_threshold=_prepare_threshold or None)
-_database_options["options"] = f"{_database_options.get('options', '')} -c plan_cache_mode=force_custom_plan".strip()
+# Parameters stay bound on the client (Django's default with psycopg 3). Prepared statements were
+# measured here (README, Performance): planned per run they saved nothing, and with generic plans
+# the queue's partial indexes went unused (the overdue filter five times slower at 1M tickets).
 
 CACHES = {"default": env.cache("DJANGO_CACHE_URL", default="locmemcache://")}
 
