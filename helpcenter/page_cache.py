@@ -26,6 +26,8 @@ from django.utils.translation import get_language
 VERSION_KEY = "helpcenter:pages:version"
 #: Long: a change of content makes a new version, so entries of the old one are simply never read.
 TIMEOUT = 24 * 60 * 60
+#: The cookie that keeps "Alto contraste" on ("1") or off ("0") in a browser (set by portal.views); a
+#: cached page is kept apart for each value. Defined here, the lowest layer that reads it.
 HIGH_CONTRAST_COOKIE = "alto_contraste"
 _TOKEN = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 _PLACEHOLDER = "\x00csrf\x00"

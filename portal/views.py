@@ -18,6 +18,7 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
+from helpcenter.page_cache import HIGH_CONTRAST_COOKIE
 from portal import ratelimit, reminders
 from portal.forms import LoginForm, PasswordChangeForm, PasswordResetRequestForm, SetPasswordForm
 from portal.identifiers import login_key
@@ -156,8 +157,7 @@ def accessibility(request):
     return render(request, "portal/accessibility.html")
 
 
-#: The cookie that keeps "Alto contraste" on ("1") or off ("0") in this browser for a year.
-HIGH_CONTRAST_COOKIE = "alto_contraste"
+#: "Alto contraste" stays as chosen in this browser for a year (helpcenter.page_cache names the cookie).
 HIGH_CONTRAST_MAX_AGE = 365 * 24 * 60 * 60
 
 
