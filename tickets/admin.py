@@ -354,6 +354,12 @@ class TicketChangeList(ChangeList):
     up for the page only. The holidays, for how long paused tickets have waited, are read once.
     """
 
+    def __init__(self, request, *args, **kwargs):
+        super().__init__(request, *args, **kwargs)
+        # See url_for_result: the rows' links carry the filters, so the admin has none left to add.
+        self._row_filters, self.preserved_filters = self.preserved_filters, ""
+        self._row_urls: dict[int, str] = {}
+
     def get_results(self, request):
         super().get_results(request)
         ids = list(self.result_list.values_list("pk", flat=True))
@@ -371,12 +377,6 @@ class TicketChangeList(ChangeList):
     def _get_default_ordering(self):
         # Which column header shows the sort arrow: the admin's ordering ("Prazo"), not Meta's ("Aberto em").
         return self.model_admin.get_ordering(request=None)
-
-    def __init__(self, request, *args, **kwargs):
-        super().__init__(request, *args, **kwargs)
-        # See url_for_result: the rows' links carry the filters, so the admin has none left to add.
-        self._row_filters, self.preserved_filters = self.preserved_filters, ""
-        self._row_urls: dict[int, str] = {}
 
     def url_for_result(self, result):
         """A row's link to its ticket, carrying the list's filters for the way back.

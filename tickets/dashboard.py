@@ -63,7 +63,7 @@ def _add_names(groups: list[dict]) -> None:
     """Each group's team, product and subject names, in the reader's language where they have one."""
     for model, key in ((Team, "team"), (Product, "product"), (Subject, "subject")):
         ids = {row[f"{key}_id"] for row in groups} - {None}
-        names = {item.pk: str(item.name) for item in model.objects.filter(pk__in=ids)} if ids else {}
+        names = {item.pk: item.name for item in model.objects.filter(pk__in=ids)} if ids else {}
         for row in groups:
             row[f"{key}__name"] = names.get(row[f"{key}_id"])
 
