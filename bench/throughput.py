@@ -64,11 +64,11 @@ def say(message: str) -> None:
 
 
 @contextmanager
-def bench_database(server_url: str):
+def bench_database(server_url: str, suffix: str = ""):
     """A database of its own on the server of ``server_url``, dropped afterwards."""
     import psycopg
 
-    name = f"bench_http_{os.getpid()}"
+    name = f"bench_http_{os.getpid()}{suffix}"
     admin = urllib.parse.urlsplit(server_url)
     with psycopg.connect(server_url, autocommit=True) as connection:
         connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
@@ -80,8 +80,10 @@ def bench_database(server_url: str):
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
-def manage(env: dict, *args: str) -> None:
-    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True, stdout=subprocess.DEVNULL)  # noqa: S603
+def manage(env: dict, *args: str, root: Path = ROOT) -> None:
+    """``manage.py`` of the checkout at ``root``, with its own virtualenv."""
+    python = root / ".venv" / "bin" / "python"
+    subprocess.run([python, "manage.py", *args], cwd=root, env=env, check=True, stdout=subprocess.DEVNULL)  # noqa: S603
 
 
 def seed_scale(database_url: str, **counts: int) -> None:
@@ -93,13 +95,22 @@ def seed_scale(database_url: str, **counts: int) -> None:
 
 
 class Server:
-    def __init__(self, env: dict, workers: int, log: Path):
+    """gunicorn serving the checkout at ``root`` (this one unless told), with its own virtualenv."""
+
+    def __init__(self, env: dict, workers: int, log: Path, root: Path = ROOT):
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         self.log = log
         self.process = subprocess.Popen(  # noqa: S603
-            [GUNICORN, "portal.wsgi:application", "-w", str(workers), "-b", f"127.0.0.1:{self.port}"],
-            cwd=ROOT,
+            [
+                root / GUNICORN.relative_to(ROOT),
+                "portal.wsgi:application",
+                "-w",
+                str(workers),
+                "-b",
+                f"127.0.0.1:{self.port}",
+            ],
+            cwd=root,
             env={**env, "PORTAL_BASE_URL": self.url},
             stdout=log.open("w"),
             stderr=subprocess.STDOUT,
@@ -114,6 +125,18 @@ class Server:
                 if time.monotonic() > deadline or self.process.poll() is not None:
                     raise RuntimeError(f"gunicorn did not start; see {log}") from None
                 time.sleep(0.3)
+
+    def cpu_seconds(self) -> float:
+        """CPU time used so far by the workers (user and system), from /proc."""
+        master = self.process.pid
+        total = 0
+        for worker in Path(f"/proc/{master}/task/{master}/children").read_text().split():
+            try:
+                fields = Path(f"/proc/{worker}/stat").read_text().rsplit(")", 1)[1].split()
+            except FileNotFoundError:  # a worker that has just been replaced
+                continue
+            total += int(fields[11]) + int(fields[12])
+        return total / os.sysconf("SC_CLK_TCK")
 
     def stop(self) -> None:
         os.killpg(self.process.pid, signal.SIGTERM)
