@@ -9,9 +9,10 @@ still granted after the contract ended can be revoked, and the history stays in 
 """
 
 import datetime
+import unicodedata
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import BooleanField, Exists, ExpressionWrapper, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from consent.models import Consent, ConsentEvent, RfbDataUse
@@ -162,10 +163,30 @@ def contract_ids_lacking_consent(contracts: QuerySet[Contract], *, today: dateti
     return set(lacking_consent(contracts, today=today).order_by().values_list("pk", flat=True))
 
 
-def product_ids_lacking_consent(user, *, today: datetime.date | None = None) -> set[int]:
-    """The products contracted by one of the user's companies that lack that company's consent. One query."""
-    if not user.is_authenticated:
-        return set()
-    return set(
-        lacking_consent(Contract.objects.of_user(user), today=today).order_by().values_list("product_id", flat=True)
+def contracted_products(user, *, today: datetime.date | None = None) -> list[Product]:
+    """The active products of the contracts in force of the user's companies, by name in the
+    current language, each once, with ``lacking_consent``: it reads RFB data and one of those
+    companies has not granted consent for it. One query, read from the contracts."""
+    granted = Consent.objects.filter(
+        organization_id=OuterRef("organization_id"), product_id=OuterRef("product_id"), granted=True
     )
+    lacking = ExpressionWrapper(Q(product__rfb_data_use__isnull=False) & ~Exists(granted), output_field=BooleanField())
+    contracts = (
+        Contract.objects.active(today=today)
+        .of_user(user)
+        .filter(product__active=True)
+        .select_related("product")
+        .only("product")
+        .annotate(lacking_consent=lacking)
+        .order_by()
+    )
+    products: dict[int, Product] = {}
+    for contract in contracts:
+        product = products.setdefault(contract.product_id, contract.product)
+        product.lacking_consent = getattr(product, "lacking_consent", False) or contract.lacking_consent
+    return sorted(products.values(), key=lambda product: (_sort_key(product.name), product.pk))
+
+
+def _sort_key(name: str) -> str:
+    """Alphabetical whatever the accents: Árvore before Biovalid."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()

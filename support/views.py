@@ -3,13 +3,16 @@ from django.db.models import Q
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods, require_safe
 
-from consent.selectors import product_ids_lacking_consent
+from consent.selectors import contracted_products
 from helpcenter.models import FaqCategory, Product
 from portal.models import Contract
 from support.forms import ChooserForm
 from tickets.models import Ticket, TicketForm
 
 RECENT_TICKETS = 5
+#: What the recent tickets show (protocol, link, title, status, date, product or subject, these
+#: two whole: their names are translated columns): a ticket row has 37 columns.
+RECENT_TICKET_FIELDS = ("year", "number", "title", "status", "created_at", "product", "subject")
 
 
 def _contracted_products(user):
@@ -32,9 +35,9 @@ def support(request):
             "categories": FaqCategory.objects.all(),
             "tickets": Ticket.objects.opened_by(request.user)
             .select_related("product", "subject")
+            .only(*RECENT_TICKET_FIELDS)
             .recent()[:RECENT_TICKETS],
-            "products": _contracted_products(request.user).only("name", "slug", "short_description"),
-            "lacking_consent": product_ids_lacking_consent(request.user),
+            "products": contracted_products(request.user),
         },
     )
 

@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
+from django.utils import translation
 
 from consent import selectors, services
 from consent.models import Consent, ConsentEvent, ImmutableEventError
@@ -445,4 +446,52 @@ def test_a_consent_of_one_company_does_not_cover_another_company_of_the_same_use
     _grant(client)
     html = client.get("/contratos/").content.decode()
     assert html.count("Sem autorização de dados da RFB") == 1
-    assert selectors.product_ids_lacking_consent(gestor) == {datavalid.pk}
+    assert [(product.name, product.lacking_consent) for product in selectors.contracted_products(gestor)] == [
+        ("Datavalid", True)
+    ]
+
+
+@pytest.mark.parametrize("granted_by", ["first", "second"])
+def test_contracted_products_come_once_each_flagged_when_any_of_the_users_companies_lacks_consent(
+    contract, gestor, other_company, datavalid, granted_by
+):
+    # Datavalid through two companies: granted by one (either), not by the other; Consulta NF-e reads no RFB data.
+    MembershipFactory(organization=other_company, user=gestor, role="membro")
+    ContractFactory(organization=other_company, product=datavalid, number="CT-2024/00377")
+    first, second = contract.organization, other_company
+    ConsentEventFactory(organization=first if granted_by == "first" else second, product=datavalid, actor=gestor)
+    nfe = ProductFactory(name="Consulta NF-e")
+    ContractFactory(organization=first, product=nfe)
+    ContractFactory(organization=second, product=nfe, number="CT-2024/00378")
+    with max_queries(1):
+        products = selectors.contracted_products(gestor)
+        flags = {product.name: product.lacking_consent for product in products}
+    assert [product.name for product in products] == ["Consulta NF-e", "Datavalid"]
+    assert flags == {"Consulta NF-e": False, "Datavalid": True}
+    ConsentEventFactory(organization=second if granted_by == "first" else first, product=datavalid, actor=gestor)
+    assert {product.name: product.lacking_consent for product in selectors.contracted_products(gestor)} == {
+        "Consulta NF-e": False,
+        "Datavalid": False,
+    }
+
+
+def test_contracted_products_leave_out_ended_contracts_inactive_products_and_other_peoples_companies(
+    contract, gestor, other_company, datavalid
+):
+    ContractFactory(organization=contract.organization, product=ProductFactory(name="Biovalid"), status="encerrado")
+    ContractFactory(organization=contract.organization, product=ProductFactory(name="Consulta CPF", active=False))
+    ContractFactory(organization=other_company, product=ProductFactory(name="Produto de outra empresa"))
+    assert [product.name for product in selectors.contracted_products(gestor)] == ["Datavalid"]
+
+
+def test_contracted_products_are_in_alphabetical_order_of_the_readers_language_whatever_the_accents(contract, gestor):
+    for name, name_en in [("Zeladoria Digital", "Digital Upkeep"), ("Árvore de Serviços", "Service Tree")]:
+        product = ProductFactory(name=name)
+        product.name_en = name_en
+        product.save()
+        ContractFactory(organization=contract.organization, product=product)
+    names = [product.name for product in selectors.contracted_products(gestor)]
+    assert names == ["Árvore de Serviços", "Datavalid", "Zeladoria Digital"]
+    with translation.override("en"):
+        names = [product.name for product in selectors.contracted_products(gestor)]
+    assert names == ["Datavalid", "Digital Upkeep", "Service Tree"]

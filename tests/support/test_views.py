@@ -103,7 +103,7 @@ def test_suporte_query_budget(signed_in, customer, rows):
     for _ in range(rows):
         ContractFactory(organization=_organization(customer))
         TicketFactory(created_by=customer)
-    with max_queries(7):  # + the products lacking RFB consent (Compartilha RFB)
+    with max_queries(5):  # session, user, categories, recent tickets, contracted products with their RFB consent
         assert signed_in.get("/suporte/").status_code == 200
 
 
