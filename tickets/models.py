@@ -583,6 +583,27 @@ def _attachment_path(attachment, filename: str) -> str:
     return f"anexos/{attachment.uploaded_at:%Y/%m}/{attachment.token}"
 
 
+class FileRemoval(models.Model):
+    """A private file to remove, recorded in the transaction of the change that left it unused.
+
+    ``tickets.removals`` removes it once that change commits; while storage fails, the row stays
+    and the worker's sweep tries again (an anonymised requester's files must go, not just be
+    forgotten)."""
+
+    path = models.CharField(_("arquivo"), max_length=200, unique=True, editable=False)
+    requested_at = models.DateTimeField(_("pedido em"), default=timezone.now, editable=False)
+    attempts = models.PositiveIntegerField(_("tentativas"), default=0, editable=False)
+    next_attempt_at = models.DateTimeField(_("próxima tentativa"), default=timezone.now, db_index=True, editable=False)
+    last_error = models.CharField(_("último erro"), max_length=500, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("arquivo a remover")
+        verbose_name_plural = _("arquivos a remover")
+
+    def __str__(self) -> str:
+        return self.path
+
+
 class Message(models.Model):
     """One entry of a ticket's conversation: the customer's, a staff public reply, or an internal note."""
 

@@ -26,7 +26,7 @@ from django.utils.translation import ngettext
 from portal import outbox
 from portal.identifiers import normalize_cnpj, normalize_cpf, redact_cpf
 from portal.models import Membership, User
-from tickets import notifications
+from tickets import notifications, removals
 from tickets.attachments import STORAGE_ERRORS, Kind, StorageUnavailable, delete_quietly, safe_name
 from tickets.models import (
     AccessLog,
@@ -161,7 +161,7 @@ def is_member_of(cnpj: str, *, cpf: str, user: User | None = None) -> bool:
     return Membership.objects.filter(person, organization__cnpj=cnpj).exists()
 
 
-def _delete_all(paths: list[str]) -> None:
+def _delete_quietly(paths: list[str]) -> None:
     for path in paths:
         delete_quietly(private_storage, path)
 
@@ -218,8 +218,9 @@ def _store_files(
     if attachments:
         Attachment.objects.bulk_create(attachments)
     if parked:
-        # The parked copies are no longer needed once the ticket holds its own.
-        transaction.on_commit(partial(_delete_all, [pending.path for pending in parked]))
+        # The parked copies are no longer needed once the ticket holds its own. One storage fails to
+        # remove stays among the drafts, which the daily purge_ticket_drafts removes by age.
+        transaction.on_commit(partial(_delete_quietly, [pending.path for pending in parked]))
 
 
 def _locked(ticket: Ticket) -> Ticket:
@@ -517,7 +518,7 @@ def requester_anonymise(cpf: str, *, user: User) -> int:
             AccessLog.Action.ANONYMISE,
             detail=f"CPF {redact_cpf(cpf)}: " + ", ".join(ticket.protocol for ticket in tickets),
         )
-        transaction.on_commit(partial(_delete_all, [path for path in paths if path]))
+        removals.remove_after_commit(paths)
     return len(tickets)
 
 

@@ -6,7 +6,9 @@ Runs the tasks as ``db_worker`` does (same options), with two additions:
   was, instead of exiting and leaving every task queued until someone restarts it;
 - in a second thread, every ``--sweep-interval`` seconds, ``portal.outbox.sweep``: tasks left
   RUNNING by a worker that died go back to the queue, and e-mails whose next attempt is due
-  are queued. Run as many workers as needed; the sweep is safe to run in all of them at once.
+  are queued; then ``portal.signals.sweep``, for the other apps' retries (private files storage
+  failed to remove, ``tickets.removals``). Run as many workers as needed; the sweep is safe to
+  run in all of them at once.
 """
 
 import logging
@@ -19,7 +21,7 @@ from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
 from django_tasks_db.management.commands.db_worker import Command as DbWorkerCommand
 from django_tasks_db.management.commands.db_worker import Worker
 
-from portal import outbox
+from portal import outbox, signals
 
 logger = logging.getLogger(__name__)
 
@@ -49,6 +51,7 @@ def _sweep_forever(interval: float, stop: threading.Event) -> None:
         close_old_connections()
         try:
             outbox.sweep()
+            signals.sweep.send(sender=Command)
         except DatabaseError:
             # The database is away: keep going, the next round tries again.
             logger.warning("Outbox sweep skipped: the database is unavailable.", exc_info=True)
@@ -61,7 +64,10 @@ class Command(DbWorkerCommand):
     def add_arguments(self, parser) -> None:
         super().add_arguments(parser)
         parser.add_argument(
-            "--sweep-interval", type=float, default=15.0, help="Seconds between two outbox sweeps (default 15)."
+            "--sweep-interval",
+            type=float,
+            default=15.0,
+            help="Seconds between two sweeps: the outbox, then the other apps' retries (default 15).",
         )
 
     def handle(  # type: ignore[override]  # the parent's options, plus --sweep-interval

@@ -5,7 +5,8 @@ keeps its own copy) or the form is cleared. Forms abandoned halfway leave their 
 run this daily (cron, or a scheduler calling it) to delete those older than the session lifetime.
 It also forgets consultation links that expired more than a day ago, expired sessions (Django's
 ``clearsessions``), so half-filled forms don't pile up in the session table, and e-mails of the
-outbox done with for longer than its retention (``portal.outbox.RETENTION``).
+outbox done with for longer than its retention (``portal.outbox.RETENTION``). Last, it retries the
+removals storage failed on (``tickets.removals``; the worker does too) and says how many are left.
 """
 
 import datetime
@@ -16,6 +17,7 @@ from django.core.management.base import BaseCommand
 from django.utils import timezone
 
 from portal import outbox
+from tickets import removals
 from tickets.models import private_storage
 from tickets.services import lookup_tokens_purge
 
@@ -42,6 +44,10 @@ class Command(BaseCommand):
         call_command("clearsessions")
         self.stdout.write("Expired sessions deleted.")
         self.stdout.write(f"{outbox.purge()} old e-mail(s) deleted from the outbox.")
+        removed = removals.sweep()
+        self.stdout.write(
+            f"{removed} file(s) removed that storage had failed to remove; {removals.pending()} still waiting."
+        )
 
     def _purge(self, folder: str, cutoff) -> int:
         if not private_storage.exists(folder):
