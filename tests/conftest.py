@@ -1,5 +1,6 @@
 import os
 import shutil
+from pathlib import Path
 
 import pytest
 
@@ -54,7 +55,11 @@ def _portuguese_by_default():
 
 
 class StorageFault:
-    """Private storage that fails as a full disk does, until told to recover (``broken = False``)."""
+    """Private storage that fails as a full disk does, until told to recover (``broken = False``).
+
+    With ``writes_partly``, a save writes the file's first bytes before failing, as a disk that
+    fills up during the write leaves them; ``deletes_fail = False`` lets removals through, as a full
+    disk does."""
 
     def __init__(self, location):
         from django.core.files.storage import FileSystemStorage
@@ -63,6 +68,10 @@ class StorageFault:
 
         class FailingStorage(FileSystemStorage):
             def _save(self, name, content):
+                if outer.broken and outer.writes_partly:
+                    Path(self.path(name)).parent.mkdir(parents=True, exist_ok=True)
+                    with open(self.path(name), "xb") as partial:
+                        partial.write(next(iter(content.chunks()))[:8])
                 if outer.broken:
                     raise OSError(28, "No space left on device")
                 return super()._save(name, content)
@@ -73,12 +82,14 @@ class StorageFault:
                 return super()._open(name, mode)
 
             def delete(self, name):
-                if outer.broken:
+                if outer.broken and outer.deletes_fail:
                     raise OSError(5, "Input/output error")
                 return super().delete(name)
 
         self.broken = True
         self.reads_fail = True
+        self.writes_partly = False
+        self.deletes_fail = True
         self.storage = FailingStorage(location=location)
 
 

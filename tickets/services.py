@@ -188,7 +188,12 @@ def _store_files(
             size=size,
             uploaded_at=now,
         )
-        attachment.file.save(attachment.token, content, save=False)
+        name = attachment.file.field.generate_filename(attachment, attachment.token)
+        try:
+            attachment.file.save(attachment.token, content, save=False)
+        except STORAGE_ERRORS:
+            delete_quietly(private_storage, name)  # a disk that filled up mid-write leaves the first part
+            raise
         attachments.append(attachment)
 
     try:

@@ -1,5 +1,7 @@
 """Storage failing (a full disk, object storage down) while a file is kept: nothing half-saved, nothing typed lost."""
 
+from pathlib import Path
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -100,6 +102,21 @@ def test_a_reply_whose_file_cannot_be_kept_is_not_sent_and_its_text_stays(client
     assert not Attachment.objects.exists()
     ticket.refresh_from_db()
     assert ticket.status == Ticket.Status.OPEN
+
+
+def test_a_disk_that_fills_up_during_a_save_leaves_no_partial_file_behind(client, world, storage_fault):
+    ticket = world.colleague_ticket
+    client.force_login(world.membro_a)
+    storage_fault.broken = storage_fault.writes_partly = True
+    storage_fault.reads_fail = storage_fault.deletes_fail = False  # full, not broken: reading and removing work
+
+    response = client.post(ticket_url(ticket, "responder/"), {"body": "Segue o print do erro.", "files": [pdf()]})
+
+    assert response.status_code == 503
+    assert "Segue o print do erro." in response.content.decode()
+    assert not Attachment.objects.exists()
+    stored = [path for path in Path(storage_fault.storage.location).rglob("*") if path.is_file()]
+    assert stored == []
 
 
 def test_a_download_while_storage_fails_is_a_503_page_and_a_missing_file_a_404(client, world, storage_fault):
