@@ -3,7 +3,7 @@
 Run (wrk: ``apt-get install wrk``):
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/postgres .venv/bin/python bench/versus.py \
-        [--against 14f84d2] [--rounds 3] [--duration 5] [--tickets 8]
+        [--against 14f84d2] [--rounds 3] [--duration 5] [--tickets 20]
 
 The signed-in targets of the speed work are ratios to the code as it was when they were set
 (``--against``, by default 14f84d2, the last commit before that round). Numbers from different
@@ -154,7 +154,7 @@ def main() -> None:
     parser.add_argument("--connections", type=int, default=16)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2)
-    parser.add_argument("--tickets", type=int, default=8, help="tickets opened per version and round")
+    parser.add_argument("--tickets", type=int, default=20, help="tickets opened per version and round")
     args = parser.parse_args()
     server_url = os.environ.get("DATABASE_URL")
     if not server_url:
