@@ -80,6 +80,27 @@ def bench_database(server_url: str, suffix: str = ""):
             connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
+def server_environment(database_url: str) -> dict:
+    """What a bench server runs with: production settings (DEBUG and TLS off, a local-memory cache,
+    quiet logs) on ``database_url``, the floor view on, and the rate limits raised, not patched out
+    (a benchmark is many requests from one address)."""
+    return {
+        **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PORTAL_", "DATABASE_"))},
+        "DATABASE_URL": database_url,
+        "DJANGO_DEBUG": "false",
+        "DJANGO_HTTPS": "false",
+        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "DJANGO_CACHE_URL": "locmemcache://",
+        "DJANGO_LOG_LEVEL": "WARNING",
+        "PORTAL_BENCH_FLOOR": "true",
+        "PORTAL_RATE_LIMIT_CONSULTA_IP": "1000000",
+        "PORTAL_RATE_LIMIT_PASSO_IP": "1000000",
+        "PORTAL_RATE_LIMIT_ENVIO_IP": "1000000",
+        "PORTAL_RATE_LIMIT_ENVIO_CPF": "1000000",
+    }
+
+
 def manage(env: dict, *args: str, root: Path = ROOT) -> None:
     """``manage.py`` of the checkout at ``root``, with its own virtualenv."""
     python = root / ".venv" / "bin" / "python"
@@ -345,22 +366,7 @@ def main() -> None:
 
     logs = Path(tempfile.mkdtemp(prefix="bench-http-"))
     with bench_database(server_url) as database_url:
-        env = {
-            **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PORTAL_", "DATABASE_"))},
-            "DATABASE_URL": database_url,
-            "DJANGO_DEBUG": "false",
-            "DJANGO_HTTPS": "false",
-            "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "DJANGO_CACHE_URL": "locmemcache://",
-            "DJANGO_LOG_LEVEL": "WARNING",
-            "PORTAL_BENCH_FLOOR": "true",
-            # A benchmark is many requests from one address: the limits are raised, not patched out.
-            "PORTAL_RATE_LIMIT_CONSULTA_IP": "1000000",
-            "PORTAL_RATE_LIMIT_PASSO_IP": "1000000",
-            "PORTAL_RATE_LIMIT_ENVIO_IP": "1000000",
-            "PORTAL_RATE_LIMIT_ENVIO_CPF": "1000000",
-        }
+        env = server_environment(database_url)
         say("migrating and loading the demo")
         manage(env, "migrate", "--noinput")
         manage({**env, "DJANGO_DEBUG": "true"}, "seed_demo", "--force")

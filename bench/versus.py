@@ -26,7 +26,6 @@ It prints a Markdown table: the median over the rounds for each version, and thi
 
 import argparse
 import os
-import secrets
 import shutil
 import statistics
 import subprocess
@@ -45,6 +44,7 @@ from bench.throughput import (  # noqa: E402
     bench_database,
     manage,
     owned_ticket,
+    server_environment,
     signed_in_cookie,
     ticket_form_slug,
     wrk,
@@ -73,30 +73,13 @@ def checkout(commit: str):
         shutil.rmtree(path, ignore_errors=True)
 
 
-def environment(database_url: str) -> dict:
-    return {
-        **{k: v for k, v in os.environ.items() if not k.startswith(("DJANGO_", "PORTAL_", "DATABASE_"))},
-        "DATABASE_URL": database_url,
-        "DJANGO_DEBUG": "false",
-        "DJANGO_HTTPS": "false",
-        "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
-        "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "DJANGO_CACHE_URL": "locmemcache://",
-        "DJANGO_LOG_LEVEL": "WARNING",
-        "PORTAL_BENCH_FLOOR": "true",
-        # This checkout reads its limits from settings; the earlier commit has its own, built in.
-        "PORTAL_RATE_LIMIT_PASSO_IP": "1000000",
-        "PORTAL_RATE_LIMIT_ENVIO_IP": "1000000",
-        "PORTAL_RATE_LIMIT_ENVIO_CPF": "1000000",
-    }
-
-
 class Version:
     """One version of the portal: its checkout, its database, its demo."""
 
     def __init__(self, name: str, root: Path, database_url: str, logs: Path) -> None:
         self.name, self.root, self.logs = name, root, logs
-        self.env = environment(database_url)
+        # The earlier commit has its rate limits built in; it ignores the settings that raise ours.
+        self.env = server_environment(database_url)
         say(f"{name}: migrating and loading the demo")
         manage(self.env, "migrate", "--noinput", root=root)
         manage({**self.env, "DJANGO_DEBUG": "true"}, "seed_demo", root=root)
