@@ -15,6 +15,7 @@ Only what is the same for everyone is cached:
 
 import hashlib
 import re
+import time
 from functools import wraps
 
 from django.conf import settings
@@ -36,9 +37,16 @@ _PLACEHOLDER = "\x00csrf\x00"
 def version() -> int:
     current = cache.get(VERSION_KEY)
     if current is None:
-        cache.add(VERSION_KEY, 1, timeout=None)
-        current = cache.get(VERSION_KEY, 1)
+        first = _first_version()
+        cache.add(VERSION_KEY, first, timeout=None)
+        current = cache.get(VERSION_KEY, first)
     return current
+
+
+def _first_version() -> int:
+    """A version lost with the cache (a restart, a flush) starts again from the clock, not from 1: a
+    copy kept outside the cache under an old number (a process's blank forms) is never read again."""
+    return time.time_ns() // 1000
 
 
 def bump(**kwargs) -> None:
@@ -46,7 +54,7 @@ def bump(**kwargs) -> None:
     try:
         cache.incr(VERSION_KEY)
     except ValueError:  # no version yet: nothing cached either
-        cache.add(VERSION_KEY, 1, timeout=None)
+        cache.add(VERSION_KEY, _first_version(), timeout=None)
 
 
 def _cacheable(request) -> bool:

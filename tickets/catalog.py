@@ -6,7 +6,9 @@ change only when staff save them, so they are kept in the cache under the help p
 version (``helpcenter.page_cache``), which those saves bump (``helpcenter.signals``): a change shows
 on the next request, with no timeout to wait for.
 
-The cache pickles what it keeps, so every request gets its own copies of the rows.
+The cache pickles what it keeps, so every request gets its own copies of the rows. A form carries
+the version it was read under (``catalog_version``): the ticket form's steps read the types under
+the same one, and key their blank HTML with it (``portal.templatetags.blank_forms``).
 """
 
 from django.core.cache import cache
@@ -23,11 +25,13 @@ def ticket_form(slug: str) -> TicketForm | None:
     The Central de Ajuda links a product to ``/tickets/novo/<product-slug>/`` without knowing
     which form staff made for it. Slugs that lead nowhere are not kept: anyone can type one.
     """
-    key = f"tickets:form:{page_cache.version()}:{slug}"
+    version = page_cache.version()
+    key = f"tickets:form:{version}:{slug}"
     form = cache.get(key)
     if form is None:
         form = _load(slug)
         if form is not None:
+            form.catalog_version = version
             cache.set(key, form, TIMEOUT)
     return form
 
@@ -37,9 +41,10 @@ def _load(slug: str) -> TicketForm | None:
     return forms.filter(slug=slug).first() or forms.filter(product__slug=slug, product__active=True).first()
 
 
-def ticket_types() -> list[TicketType]:
-    """The active ticket types, in their order, for step 3's "Tipo"."""
-    key = f"tickets:types:{page_cache.version()}"
+def ticket_types(version: int | None = None) -> list[TicketType]:
+    """The active ticket types, in their order, for step 3's "Tipo": as of ``version`` (a form's
+    ``catalog_version``), or the current one."""
+    key = f"tickets:types:{version or page_cache.version()}"
     types = cache.get(key)
     if types is None:
         types = list(TicketType.objects.active())

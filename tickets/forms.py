@@ -36,6 +36,9 @@ class WizardStepForm(forms.Form):
 
     #: Always a MultiValueDict: the posted QueryDict, the input stored in the session, or empty (unbound).
     data: MultiValueDict[str, str]
+    #: Whether, and by what, a blank step's HTML may be kept (portal.templatetags.blank_forms).
+    cache_blank_html = False
+    blank_html_varies_with: tuple | None = None
 
     @classmethod
     def for_wizard(
@@ -51,6 +54,10 @@ class WizardStepForm(forms.Form):
 class IdentificationForm(WizardStepForm):
     """Passo 1. Signed-in customers are not asked again for what their account already knows."""
 
+    #: A visitor's blank step is the same for everyone (portal.templatetags.blank_forms); a
+    #: customer's shows their companies.
+    cache_blank_html = True
+
     cpf = CPFFormField(label=_("CPF"))
     name = forms.CharField(
         label=_("Nome do Solicitante"), max_length=150, widget=forms.TextInput(attrs={"autocomplete": "name"})
@@ -64,6 +71,7 @@ class IdentificationForm(WizardStepForm):
         self.user = user if user is not None and user.is_authenticated else None
         if self.user is None:
             return
+        self.cache_blank_html = False
         if self.user.cpf:
             del self.fields["cpf"]
         del self.fields["name"]
@@ -136,6 +144,9 @@ def normalize_phone(value: str) -> str:
 class ContactForm(WizardStepForm):
     """Passo 2."""
 
+    #: A visitor's blank step depends on the language it starts in alone (blank_forms).
+    cache_blank_html = True
+
     email = forms.EmailField(
         label=_("E-mail"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
     )
@@ -161,7 +172,12 @@ class ContactForm(WizardStepForm):
         initial = {"language": wizard.language}
         if wizard.user is not None:
             initial["email"] = wizard.user.email
-        return cls(data, files, initial=initial)
+        form = cls(data, files, initial=initial)
+        if wizard.user is None:
+            form.blank_html_varies_with = (wizard.language,)
+        else:
+            form.cache_blank_html = False
+        return form
 
     def clean_phone(self) -> str:
         value = self.cleaned_data["phone"].strip()
@@ -310,6 +326,10 @@ class LoadedModelChoiceField(forms.ModelChoiceField):
 class RequestForm(CheckedFilesMixin, WizardStepForm):
     """Passo 3: what the customer needs, the form's own questions and the attachments."""
 
+    #: Blank, its HTML depends on the ticket form's definition, the types and the language: it is
+    #: keyed by the form and the catalog version they were read under (blank_forms).
+    cache_blank_html = True
+
     type = LoadedModelChoiceField(
         label=_("Tipo"),
         queryset=TicketType.objects.none(),
@@ -346,13 +366,19 @@ class RequestForm(CheckedFilesMixin, WizardStepForm):
         data: MultiValueDict[str, str] | None = None,
         files: MultiValueDict[str, UploadedFile] | None = None,
     ) -> Self:
-        return cls(
+        version = getattr(wizard.ticket_form, "catalog_version", None)
+        form = cls(
             data,
             files,
-            types=catalog.ticket_types(),
+            types=catalog.ticket_types(version),
             extra_fields=wizard.extra_fields(),
             parked=wizard.parked_files,
         )
+        if version is None or form.parked:
+            form.cache_blank_html = False
+        else:
+            form.blank_html_varies_with = (wizard.ticket_form.pk, version)
+        return form
 
     def clean(self):
         cleaned = super().clean()

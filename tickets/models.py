@@ -92,6 +92,9 @@ class TicketFormQuerySet(ActiveQuerySet):
 class TicketForm(ContentLanguage, models.Model):
     """The form a customer fills in to open a ticket about one product or one subject."""
 
+    #: Not a column: the content version a form read through ``tickets.catalog`` was read under.
+    catalog_version: int | None = None
+
     name = models.CharField(_("nome"), max_length=120)
     slug = models.SlugField(_("identificador na URL"), max_length=80, unique=True)
     product = models.ForeignKey(

@@ -2,11 +2,18 @@
 
 A form nobody has typed in yet renders the same for everyone when its fields come from the code
 alone: labels, help texts and widgets then depend on the code, the settings and the language.
-Crispy-forms takes one to two milliseconds to render one, and the ticket page shows three on
-every view. A form class that says so (``cache_blank_html = True``: no choices read from the
-database, nothing per person) is rendered once per language by ``{{ form|blank_crispy }}`` and
-``{{ form.field|blank_crispy_field }}``; a form with data, errors or initial values is rendered
-as usual. A deploy restarts the processes; a settings change (in tests) empties the store.
+Crispy-forms takes one to five milliseconds to render one; the ticket page shows three on every
+view, and each step of the ticket form one. A form that says so (``cache_blank_html = True``:
+nothing per person) is rendered once per language by ``{{ form|blank_crispy }}`` and
+``{{ form.field|blank_crispy_field }}``; a bound form (data, errors) is rendered as usual.
+
+Initial values and choices read from the database make a form differ: such a form is rendered as
+usual too, unless it names everything its HTML depends on in ``blank_html_varies_with`` (a tuple,
+say the language it starts in, or the version of the definitions it was built from), which then
+joins the key. A form that is per person sets ``cache_blank_html = False`` on itself.
+
+A deploy restarts the processes; a settings change (in tests) empties the store, and so does
+reaching ``MAX_KEPT`` entries (old versions of definitions are never read again).
 """
 
 from collections.abc import Callable
@@ -19,38 +26,49 @@ from django.utils.translation import get_language
 
 register = template.Library()
 
+#: Past this many entries the store starts again.
+MAX_KEPT = 1000
+
 _rendered: dict[tuple, SafeString] = {}
 
 
-def _blank(form: forms.BaseForm) -> bool:
-    return (
-        getattr(form, "cache_blank_html", False)
-        and not form.is_bound
-        and not form.initial
-        and all(field.initial is None for field in form.fields.values())
-    )
+def _varies_with(form: forms.BaseForm) -> tuple | None:
+    """What a blank form's HTML depends on besides its class, prefix, ids and the language; None
+    when it may differ in ways the form has not named, and is rendered every time."""
+    if not getattr(form, "cache_blank_html", False) or form.is_bound:
+        return None
+    named = getattr(form, "blank_html_varies_with", None)
+    if named is not None:
+        return tuple(named)
+    if form.initial or any(field.initial is not None for field in form.fields.values()):
+        return None
+    return ()
 
 
-def _once(form: forms.BaseForm, part: str, render: Callable[[], SafeString]) -> SafeString:
-    key = (type(form), form.prefix, form.auto_id, get_language(), part)
+def _once(form: forms.BaseForm, part: str, varies: tuple, render: Callable[[], SafeString]) -> SafeString:
+    key = (type(form), form.prefix, form.auto_id, get_language(), part, *varies)
     html = _rendered.get(key)
     if html is None:
+        if len(_rendered) >= MAX_KEPT:
+            _rendered.clear()
         html = _rendered[key] = render()
     return html
 
 
 @register.filter
 def blank_crispy(form: forms.BaseForm) -> SafeString:
-    if not _blank(form):
+    varies = _varies_with(form)
+    if varies is None:
         return as_crispy_form(form)
-    return _once(form, "", lambda: as_crispy_form(form))
+    return _once(form, "", varies, lambda: as_crispy_form(form))
 
 
 @register.filter
 def blank_crispy_field(field: forms.BoundField) -> SafeString:
-    if not _blank(field.form):
+    varies = _varies_with(field.form)
+    if varies is None:
         return as_crispy_field(field)
-    return _once(field.form, field.name, lambda: as_crispy_field(field))
+    return _once(field.form, field.name, varies, lambda: as_crispy_field(field))
 
 
 def _forget(**kwargs) -> None:

@@ -86,3 +86,28 @@ def test_a_settings_change_empties_the_store(settings):
     assert blank_forms._rendered
     settings.PORTAL_BRAND = "Outra marca"
     assert not blank_forms._rendered
+
+
+def _started_with(note: str) -> NoteForm:
+    form = NoteForm(initial={"note": note})
+    form.blank_html_varies_with = (note,)  # the form names what its blank HTML depends on
+    return form
+
+
+def test_a_form_that_names_what_it_varies_with_is_kept_once_for_each_value():
+    with _counting() as crispy:
+        first = _render("{{ form|blank_crispy }}", form=_started_with("Olá"))
+        again = _render("{{ form|blank_crispy }}", form=_started_with("Olá"))
+        other = _render("{{ form|blank_crispy }}", form=_started_with("Oi"))
+    assert first == again
+    assert 'value="Olá"' in first
+    assert 'value="Oi"' in other
+    assert crispy.call_count == 2
+
+
+def test_the_store_starts_again_when_full(monkeypatch):
+    monkeypatch.setattr(blank_forms, "MAX_KEPT", 2)
+    for note in ("a", "b", "c"):
+        _render("{{ form|blank_crispy }}", form=_started_with(note))
+    assert len(blank_forms._rendered) == 1
+    assert 'value="c"' in next(iter(blank_forms._rendered.values()))
