@@ -81,12 +81,12 @@ def deliver(email_id: int) -> str:
             _message(email).send()
         except Exception as error:  # noqa: BLE001 (every failure is recorded; the kind decides what next)
             email.last_error = f"{type(error).__name__}: {error}"[:MAX_ERROR_LENGTH]
-            if is_permanent(error) or now + _wait(email.attempts) - email.created_at > GIVE_UP_AFTER:
+            if is_permanent(error) or now + retry_wait(email.attempts) - email.created_at > GIVE_UP_AFTER:
                 email.status, email.next_attempt_at = OutboundEmail.Status.FAILED, None
                 logger.warning("E-mail %s failed for good: %s", email.pk, email.last_error)
             else:
                 email.status = OutboundEmail.Status.RETRYING
-                email.next_attempt_at = now + _wait(email.attempts)
+                email.next_attempt_at = now + retry_wait(email.attempts)
                 logger.info("E-mail %s will be tried again at %s: %s", email.pk, email.next_attempt_at, error)
         else:
             email.status, email.sent_at, email.next_attempt_at, email.last_error = (
@@ -108,7 +108,9 @@ def _message(email: OutboundEmail) -> EmailMultiAlternatives:
     return message
 
 
-def _wait(attempts: int) -> datetime.timedelta:
+def retry_wait(attempts: int) -> datetime.timedelta:
+    """How long to wait after the ``attempts``-th failed attempt (the portal's one retry schedule:
+    e-mails here, file removals in ``tickets.removals``)."""
     return BACKOFF[attempts - 1] if attempts <= len(BACKOFF) else EVERY_HOUR
 
 

@@ -54,6 +54,16 @@ def _portuguese_by_default():
     translation.activate(settings.LANGUAGE_CODE)
 
 
+@pytest.fixture
+def empty_blank_forms():
+    """The store of blank forms' HTML (portal.templatetags.blank_forms) empty before and after."""
+    from portal.templatetags import blank_forms
+
+    blank_forms._rendered.clear()
+    yield
+    blank_forms._rendered.clear()
+
+
 class StorageFault:
     """Private storage that fails as a full disk does, until told to recover (``broken = False``).
 

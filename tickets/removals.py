@@ -6,8 +6,9 @@ A change that leaves files unused for good (a requester anonymised under the LGP
 - a ``FileRemoval`` row per file is written in that transaction, so a rolled-back change removes
   nothing and a committed one cannot forget a file;
 - right after the commit each file is removed and its row deleted;
-- a file that storage fails to remove keeps its row, with the error and the next attempt: after
-  1, 5 and 30 minutes, then every hour, for as long as it takes. ``sweep`` tries the due ones; the
+- a file that storage fails to remove keeps its row, with the error and the next attempt, on the
+  e-mails' schedule (``portal.outbox.retry_wait``: 1, 5 and 30 minutes, then every hour), for as
+  long as it takes. ``sweep`` tries the due ones; the
   worker runs it every few seconds (``portal.signals.sweep``), and the daily
   ``purge_ticket_drafts`` runs it too.
 
@@ -24,14 +25,12 @@ from functools import partial
 from django.db import transaction
 from django.utils import timezone
 
+from portal.outbox import retry_wait
 from tickets.attachments import STORAGE_ERRORS
 from tickets.models import FileRemoval, private_storage
 
 logger = logging.getLogger(__name__)
 
-#: Waits between attempts after a failure; past the last one, every hour.
-BACKOFF = (datetime.timedelta(minutes=1), datetime.timedelta(minutes=5), datetime.timedelta(minutes=30))
-EVERY_HOUR = datetime.timedelta(hours=1)
 #: A sweep takes this many at most; the next one takes the rest.
 SWEEP_BATCH = 500
 
@@ -76,10 +75,8 @@ def _remove(removals: list[FileRemoval], *, now: datetime.datetime) -> int:
             private_storage.delete(removal.path)
         except STORAGE_ERRORS as error:
             removal.last_error = f"{type(error).__name__}: {error}"[:500]
-            removal.next_attempt_at = now + (
-                BACKOFF[removal.attempts] if removal.attempts < len(BACKOFF) else EVERY_HOUR
-            )
             removal.attempts += 1
+            removal.next_attempt_at = now + retry_wait(removal.attempts)
             failed.append(removal)
         else:
             removed.append(removal.pk)

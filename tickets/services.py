@@ -161,7 +161,7 @@ def is_member_of(cnpj: str, *, cpf: str, user: User | None = None) -> bool:
     return Membership.objects.filter(person, organization__cnpj=cnpj).exists()
 
 
-def _delete_quietly(paths: list[str]) -> None:
+def _delete_all(paths: list[str]) -> None:
     for path in paths:
         delete_quietly(private_storage, path)
 
@@ -225,7 +225,7 @@ def _store_files(
     if parked:
         # The parked copies are no longer needed once the ticket holds its own. One storage fails to
         # remove stays among the drafts, which the daily purge_ticket_drafts removes by age.
-        transaction.on_commit(partial(_delete_quietly, [pending.path for pending in parked]))
+        transaction.on_commit(partial(_delete_all, [pending.path for pending in parked]))
 
 
 def _locked(ticket: Ticket) -> Ticket:

@@ -11,6 +11,8 @@ from django.utils import translation
 from portal.templatetags import blank_forms
 from tickets.forms import RateForm, ReplyForm
 
+pytestmark = pytest.mark.usefixtures("empty_blank_forms")
+
 
 class NoteForm(forms.Form):
     cache_blank_html = True
@@ -23,13 +25,6 @@ class PersonalForm(NoteForm):
 
 def _render(source: str, **context) -> str:
     return engines["django"].from_string("{% load blank_forms %}" + source).render(context)
-
-
-@pytest.fixture(autouse=True)
-def empty_store():
-    blank_forms._rendered.clear()
-    yield
-    blank_forms._rendered.clear()
 
 
 def _counting():

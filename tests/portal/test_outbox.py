@@ -135,7 +135,7 @@ def test_a_passing_failure_is_retried_with_backoff_until_it_goes_through(monkeyp
 
 
 def test_the_waits_are_one_five_thirty_minutes_then_hourly_and_it_gives_up_after_a_day(monkeypatch):
-    assert [outbox._wait(n) for n in (1, 2, 3, 4, 10)] == [
+    assert [outbox.retry_wait(n) for n in (1, 2, 3, 4, 10)] == [
         datetime.timedelta(minutes=1),
         datetime.timedelta(minutes=5),
         datetime.timedelta(minutes=30),

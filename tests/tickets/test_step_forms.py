@@ -11,18 +11,11 @@ from helpcenter import page_cache
 from portal.templatetags import blank_forms
 from tests.tickets.conftest import ANONYMOUS_IDENTIFICATION, CONTACT, post_step
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_blank_forms")]
 
 URL = "/tickets/novo/datavalid/"
 #: What differs per visitor outside the form's fields: the CSRF token and the submission key.
 _PER_VISITOR = re.compile(r'name="(csrfmiddlewaretoken|key)" value="[^"]*"')
-
-
-@pytest.fixture(autouse=True)
-def _empty_store():
-    blank_forms._rendered.clear()
-    yield
-    blank_forms._rendered.clear()
 
 
 def _crispy_calls():
