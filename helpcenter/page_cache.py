@@ -34,6 +34,12 @@ _TOKEN = re.compile(r'(name="csrfmiddlewaretoken" value=")[^"]*(")')
 _PLACEHOLDER = "\x00csrf\x00"
 
 
+def contrast_choice(request) -> str:
+    """The visitor's "Alto contraste" choice: "1" on, "0" off, "" none (the system's setting rules)."""
+    value = request.COOKIES.get(HIGH_CONTRAST_COOKIE, "")
+    return value if value in ("0", "1") else ""
+
+
 def version() -> int:
     current = cache.get(VERSION_KEY)
     if current is None:
@@ -68,9 +74,8 @@ def _cacheable(request) -> bool:
 
 
 def _key(request) -> str:
-    contrast = request.COOKIES.get(HIGH_CONTRAST_COOKIE, "")
     path = hashlib.sha256(request.get_full_path().encode()).hexdigest()[:32]
-    return f"helpcenter:page:{version()}:{get_language()}:{contrast[:1]}:{path}"
+    return f"helpcenter:page:{version()}:{get_language()}:{contrast_choice(request)}:{path}"
 
 
 def public_page(view=None, *, on_hit=None):

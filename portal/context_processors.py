@@ -1,6 +1,7 @@
 from django.conf import settings
 
-from portal.navigation import LANGUAGE_MENU, sidebar_for
+from helpcenter.page_cache import contrast_choice
+from portal.navigation import LANGUAGE_MENU, current_section, sidebar_for
 
 
 def shell(request):
@@ -14,6 +15,9 @@ def shell(request):
             "institutional_url": settings.PORTAL_INSTITUTIONAL_URL,
         },
         "sidebar": sidebar_for(request.path),
+        # What base.html's kept pieces ({% keep %}) vary with besides the language.
+        "sidebar_section": current_section(request.path),
+        "high_contrast": contrast_choice(request),
         "language_menu": LANGUAGE_MENU,
         # What the login pages tell, from the settings that enforce it.
         "lockout_minutes": int(settings.AXES_COOLOFF_TIME.total_seconds() // 60),

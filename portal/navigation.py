@@ -37,5 +37,10 @@ def sidebar_for(request_path: str) -> list[tuple[NavItem, bool]]:
     return [(item, item.is_current(request_path)) for item in SIDEBAR]
 
 
+def current_section(request_path: str) -> str:
+    """The path of the sidebar item the page belongs to, "" for a page outside them."""
+    return next((item.path for item in SIDEBAR if item.is_current(request_path)), "")
+
+
 # Each language named in itself, so anyone can find their own.
 LANGUAGE_MENU = (("pt-br", "Português"), ("en", "English"), ("es", "Español"))

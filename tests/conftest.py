@@ -55,13 +55,13 @@ def _portuguese_by_default():
 
 
 @pytest.fixture
-def empty_blank_forms():
-    """The store of blank forms' HTML (portal.templatetags.blank_forms) empty before and after."""
-    from portal.templatetags import blank_forms
+def empty_kept_html():
+    """The stores of HTML rendered once (portal.kept_html: blank forms, the page shell) empty before and after."""
+    from portal import kept_html
 
-    blank_forms._rendered.clear()
+    kept_html.clear_all()
     yield
-    blank_forms._rendered.clear()
+    kept_html.clear_all()
 
 
 class StorageFault:

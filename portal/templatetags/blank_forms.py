@@ -12,24 +12,22 @@ usual too, unless it names everything its HTML depends on in ``blank_html_varies
 say the language it starts in, or the version of the definitions it was built from), which then
 joins the key. A form that is per person sets ``cache_blank_html = False`` on itself.
 
-A deploy restarts the processes; a settings change (in tests) empties the store, and so does
-reaching ``MAX_KEPT`` entries (old versions of definitions are never read again).
+The HTML is kept in a ``portal.kept_html`` store: until the process ends, a settings change (in
+tests), or its bound is reached.
 """
 
 from collections.abc import Callable
 
 from crispy_forms.templatetags.crispy_forms_filters import as_crispy_field, as_crispy_form
 from django import forms, template
-from django.core.signals import setting_changed
 from django.utils.safestring import SafeString
 from django.utils.translation import get_language
 
+from portal.kept_html import KeptHtml
+
 register = template.Library()
 
-#: Past this many entries the store starts again.
-MAX_KEPT = 1000
-
-_rendered: dict[tuple, SafeString] = {}
+_rendered = KeptHtml()
 
 
 def _varies_with(form: forms.BaseForm) -> tuple | None:
@@ -46,13 +44,7 @@ def _varies_with(form: forms.BaseForm) -> tuple | None:
 
 
 def _once(form: forms.BaseForm, part: str, varies: tuple, render: Callable[[], SafeString]) -> SafeString:
-    key = (type(form), form.prefix, form.auto_id, get_language(), part, *varies)
-    html = _rendered.get(key)
-    if html is None:
-        if len(_rendered) >= MAX_KEPT:
-            _rendered.clear()
-        html = _rendered[key] = render()
-    return html
+    return _rendered.get((type(form), form.prefix, form.auto_id, get_language(), part, *varies), render)
 
 
 @register.filter
@@ -69,10 +61,3 @@ def blank_crispy_field(field: forms.BoundField) -> SafeString:
     if varies is None:
         return as_crispy_field(field)
     return _once(field.form, field.name, varies, lambda: as_crispy_field(field))
-
-
-def _forget(**kwargs) -> None:
-    _rendered.clear()
-
-
-setting_changed.connect(_forget, dispatch_uid="portal.blank_forms")

@@ -11,7 +11,7 @@ from django.utils import translation
 from portal.templatetags import blank_forms
 from tickets.forms import RateForm, ReplyForm
 
-pytestmark = pytest.mark.usefixtures("empty_blank_forms")
+pytestmark = pytest.mark.usefixtures("empty_kept_html")
 
 
 class NoteForm(forms.Form):
@@ -98,11 +98,3 @@ def test_a_form_that_names_what_it_varies_with_is_kept_once_for_each_value():
     assert 'value="Olá"' in first
     assert 'value="Oi"' in other
     assert crispy.call_count == 2
-
-
-def test_the_store_starts_again_when_full(monkeypatch):
-    monkeypatch.setattr(blank_forms, "MAX_KEPT", 2)
-    for note in ("a", "b", "c"):
-        _render("{{ form|blank_crispy }}", form=_started_with(note))
-    assert len(blank_forms._rendered) == 1
-    assert 'value="c"' in next(iter(blank_forms._rendered.values()))

@@ -11,7 +11,7 @@ from helpcenter import page_cache
 from portal.templatetags import blank_forms
 from tests.tickets.conftest import ANONYMOUS_IDENTIFICATION, CONTACT, post_step
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_blank_forms")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("empty_kept_html")]
 
 URL = "/tickets/novo/datavalid/"
 #: What differs per visitor outside the form's fields: the CSRF token and the submission key.
