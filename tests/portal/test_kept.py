@@ -8,7 +8,8 @@ from django.test import Client
 from django.utils import translation
 
 from portal import kept_html
-from tests.factories import UserFactory
+from portal.templatetags import kept
+from tests.factories import ProductFactory, TicketFormFactory, TicketTypeFactory, UserFactory
 
 pytestmark = pytest.mark.usefixtures("empty_kept_html")
 
@@ -161,3 +162,22 @@ def test_the_kept_language_menu_names_the_language_being_shown():
         r'<summary class="menu__toggle">\s*<span class="visually-hidden">Language:</span>\s*English', english
     )
     assert 'value="en" lang="en" aria-current="true">English</button>' in english
+
+
+@pytest.mark.django_db
+def test_nothing_a_request_brings_is_ever_kept():
+    TicketTypeFactory(name="Incidente")
+    ticket_form = TicketFormFactory(product=ProductFactory(name="Datavalid"))
+    client = _signed_in(name="Zuleica Marcadora", email="zuleica.marcadora@cliente.example", is_staff=True)
+    pages = [
+        client.get(path).content.decode()
+        for path in ("/suporte/?marca=1", "/contratos/?marca=1", f"/tickets/novo/{ticket_form.slug}/?marca=1")
+    ]
+    tokens = set().union(*(_csrf_tokens(page) for page in pages))
+    kept_pieces = "".join(kept._kept._html.values())
+
+    assert "Zuleica Marcadora" in pages[0]
+    assert 'class="sidebar__link"' in kept_pieces  # the shell was kept…
+    assert tokens
+    for brought in ("Zuleica", "zuleica.marcadora", "marca=1", *tokens):  # …and nothing of the request
+        assert brought not in kept_pieces
