@@ -18,6 +18,12 @@ runs on this shared machine swing by a third, so both versions are measured here
   other. Each version serves the journey from a fresh process, so the earlier commit's built-in
   limit of 30 tickets an hour from one address is not reached at the default sizes.
 
+With ``--redis redis://127.0.0.1:6379`` both versions run as production does, with Redis for the
+cache; this checkout then keeps its sessions there too, backed by the database (14f84d2 keeps them
+in the database only). Each version gets a Redis database of its own (14 and 15), emptied before
+each server starts and at the end. Without it, each process has a local-memory cache, and the
+sessions are in the database.
+
 It also measures this checkout's signed-in floor (``/_bench/floor/``: base.html with the sidebar,
 the session and the user, nothing else), the most any signed-in page could answer.
 
@@ -73,13 +79,35 @@ def checkout(commit: str):
         shutil.rmtree(path, ignore_errors=True)
 
 
+@contextmanager
+def redis_database(server_url: str | None, number: int):
+    """Database ``number`` of the Redis server at ``server_url``, empty, emptied again afterwards; None
+    without a server."""
+    if server_url is None:
+        yield None
+        return
+    import redis
+
+    url = f"{server_url.rstrip('/')}/{number}"
+    connection = redis.Redis.from_url(url)
+    connection.flushdb()
+    try:
+        yield url
+    finally:
+        connection.flushdb()
+        connection.close()
+
+
 class Version:
     """One version of the portal: its checkout, its database, its demo."""
 
-    def __init__(self, name: str, root: Path, database_url: str, logs: Path) -> None:
+    def __init__(self, name: str, root: Path, database_url: str, logs: Path, cache_url: str | None) -> None:
         self.name, self.root, self.logs = name, root, logs
         # The earlier commit has its rate limits built in; it ignores the settings that raise ours.
         self.env = server_environment(database_url)
+        self.cache_url = cache_url
+        if cache_url:
+            self.env["DJANGO_CACHE_URL"] = cache_url
         say(f"{name}: migrating and loading the demo")
         manage(self.env, "migrate", "--noinput", root=root)
         manage({**self.env, "DJANGO_DEBUG": "true"}, "seed_demo", root=root)
@@ -88,6 +116,13 @@ class Version:
         self.identities = Identities(f"v{name[0]}")
 
     def server(self, label: str, workers: int) -> Server:
+        """A fresh gunicorn, on an empty cache: the earlier commit's rate limits start again, as they do
+        with a process's local memory."""
+        if self.cache_url:
+            import redis
+
+            with redis.Redis.from_url(self.cache_url) as connection:
+                connection.flushdb()
         return Server(self.env, workers, self.logs / f"gunicorn-{self.name}-{label}.log", root=self.root)
 
 
@@ -142,6 +177,7 @@ def main() -> None:
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--workers", type=int, default=2)
     parser.add_argument("--tickets", type=int, default=20, help="tickets opened per version and round")
+    parser.add_argument("--redis", metavar="URL", help="a Redis server for both versions' cache, as in production")
     args = parser.parse_args()
     server_url = os.environ.get("DATABASE_URL")
     if not server_url:
@@ -154,8 +190,14 @@ def main() -> None:
     with ExitStack() as stack:
         earlier_root = stack.enter_context(checkout(args.against))
         versions = [
-            Version("earlier", earlier_root, stack.enter_context(bench_database(server_url, "_earlier")), logs),
-            Version("this", ROOT, stack.enter_context(bench_database(server_url, "_this")), logs),
+            Version(
+                name,
+                root,
+                stack.enter_context(bench_database(server_url, f"_{name}")),
+                logs,
+                stack.enter_context(redis_database(args.redis, number)),
+            )
+            for name, root, number in (("earlier", earlier_root, 14), ("this", ROOT, 15))
         ]
         for round_ in range(1, args.rounds + 1):
             for version in versions:
@@ -166,7 +208,7 @@ def main() -> None:
     print(
         f"\n{args.against} (earlier) against this checkout, {args.rounds} rounds, median; "
         f"wrk -t{args.threads} -c{args.connections} -d{args.duration}s, gunicorn -w {args.workers}; "
-        f"{args.tickets} tickets a round, one client\n"
+        f"{args.tickets} tickets a round, one client; cache: {'Redis' if args.redis else 'local memory'}\n"
     )
     print("| measure | earlier | this | this ÷ earlier |")
     print("|---|---:|---:|---:|")
