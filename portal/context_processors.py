@@ -1,7 +1,7 @@
 from django.conf import settings
 
 from helpcenter.page_cache import contrast_choice
-from portal.navigation import LANGUAGE_MENU, current_section, sidebar_for
+from portal.navigation import LANGUAGE_MENU, SIDEBAR, current_section
 
 
 def shell(request):
@@ -14,8 +14,9 @@ def shell(request):
             "solutions_url": settings.PORTAL_SOLUTIONS_URL,
             "institutional_url": settings.PORTAL_INSTITUTIONAL_URL,
         },
-        "sidebar": sidebar_for(request.path),
-        # What base.html's kept pieces ({% keep %}) vary with besides the language.
+        "sidebar": SIDEBAR,
+        # What base.html's kept pieces ({% keep %}) vary with besides the language: the sidebar
+        # marks the item whose path is ``sidebar_section``.
         "sidebar_section": current_section(request.path),
         "high_contrast": contrast_choice(request),
         "language_menu": LANGUAGE_MENU,

@@ -32,11 +32,6 @@ SIDEBAR = (
 )
 
 
-def sidebar_for(request_path: str) -> list[tuple[NavItem, bool]]:
-    """The sidebar items, each with whether it is the page being shown."""
-    return [(item, item.is_current(request_path)) for item in SIDEBAR]
-
-
 def current_section(request_path: str) -> str:
     """The path of the sidebar item the page belongs to, "" for a page outside them."""
     return next((item.path for item in SIDEBAR if item.is_current(request_path)), "")
